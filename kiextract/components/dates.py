@@ -1,0 +1,32 @@
+"""ki_dates: the publication date and every calendar reference, normalised to ISO 8601."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..normalize.dates import find_dates, find_published, parse_iso, resolve
+from .base import add_fact, meta, skip_ranges, taken_ranges
+
+KEY = "ki_dates"
+
+
+class DatesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        info = meta(doc)
+        doc.spans[KEY] = []
+        skip = skip_ranges(doc) + taken_ranges(doc, "ki_contacts")
+        refs = find_dates(doc.text, skip)
+        published = info.get("published_override")
+        if not published:
+            published, _ = find_published(doc.text, refs, info.get("header_date"))
+        info["published"] = published
+        pub = parse_iso(published) if published and len(published) == 10 else None
+        if published and pub is None:
+            info.setdefault("warnings", []).append(
+                f"publication date {published} is not a day: relative dates are left unresolved"
+            )
+        for r in refs:
+            add_fact(
+                doc, KEY, "date", r.start, r.end, resolve(r, pub),
+                grain=r.grain, relative=r.relative, modifier=r.modifier,
+            )
+        return doc

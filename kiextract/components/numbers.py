@@ -1,0 +1,469 @@
+"""ki_numbers: money, counts, percents and durations, each tied to what it counts or pays for.
+
+`find_numbers(text, taken)` is the whole logic over plain text (used by the component and the
+tests); the component adds the facts and spans to the Doc.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from ..normalize.lemma import lemmatize_noun
+from ..normalize.numbers import DIGITS_RE, lexicon, parse_digits, parse_number_word, round_value, scale_of
+from ..textutil import load_lines, overlaps
+from .base import add_fact, meta, skip_ranges, taken_ranges
+
+KEY = "ki_numbers"
+
+TOKEN_RE = regex.compile(r"[\p{L}][\p{L}\p{N}]*(?:[-–][\p{L}\p{N}]+)*\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
+NUMWORD_CAND_RE = regex.compile(
+    r"(?i)(?<![\p{L}\p{N}-])\p{L}*(?:eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|tausend|beide|anderthalb|einhalb)\p{L}*(?![\p{L}\p{N}-])"
+)
+AGE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(\d{1,3}|\p{L}+)-?jährige[nrsm]?(?![\p{L}])")
+AGE_ALT_RE = regex.compile(r"(?<![\p{L}\p{N}])(\d{1,3})\s+Jahre\s+alt(?![\p{L}])")
+ARTICLE_ONE = {"ein", "eine", "einem", "einer", "eines", "einen"}
+ABBREV_WITH_DOT = {"mio.", "mrd.", "tsd.", "ca.", "max.", "mind.", "ct.", "sfr.", "nr.", "abs.", "art.", "s.", "abb.", "bd.", "no.", "str."}
+CONJ = {"und", "oder", "bis", "–", "-", "beziehungsweise", "bzw."}
+ADJECTIVE_ENDINGS = tuple(
+    stem + ending
+    for stem in ("isch", "al", "lich", "ig", "ell", "iv", "är", "bar", "sam", "haft", "los")
+    for ending in ("e", "en", "er", "es", "em")
+)
+ARTICLES = {"der", "des", "die", "dem", "den", "aller", "unserer", "ihrer", "seiner", "eines", "einer"}
+
+
+@dataclass
+class NumberFact:
+    type: str
+    start: int
+    end: int
+    value: float | int
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _lex(text: str, pos: int, limit: int = 10, window: int = 160) -> list[Tok]:
+    """The tokens after `pos` (words keep a dot only when they are known abbreviations)."""
+    out = []
+    for m in TOKEN_RE.finditer(text, pos, min(len(text), pos + window)):
+        t = m.group()
+        end = m.end()
+        if out and "\n" in text[out[-1].end:m.start()]:
+            out.append(Tok(out[-1].end, out[-1].end, "\n"))  # a line break ends a phrase
+        if t.endswith(".") and len(t) > 1 and t.lower() not in ABBREV_WITH_DOT:
+            out.append(Tok(m.start(), end - 1, t[:-1]))
+            out.append(Tok(end - 1, end, "."))
+        else:
+            out.append(Tok(m.start(), end, t))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _lex_before(text: str, pos: int, limit: int = 4, window: int = 80) -> list[Tok]:
+    """The tokens before `pos`, nearest first."""
+    start = max(0, pos - window)
+    toks = [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, pos)]
+    if start > 0 and toks:
+        toks = toks[1:]  # the first may be cut
+    return toks[::-1][:limit]
+
+
+@cache
+def _blockers() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("number_blockers.txt"))
+
+
+@cache
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(load_lines("street_suffixes.txt"))
+
+
+@cache
+def _phrases(name: str) -> list[tuple[list[str], Any]]:
+    """A lexicon mapping of phrases, longest first, as (words, value)."""
+    items = [(k.split(), v) for k, v in lexicon()[name].items()]
+    return sorted(items, key=lambda kv: -len(kv[0]))
+
+
+def _match_phrase(toks: list[Tok], name: str) -> tuple[int, Any] | None:
+    """The longest phrase of lexicon `name` at the start of `toks`: (number of tokens, value)."""
+    for words, value in _phrases(name):
+        if len(toks) >= len(words) and all(t.low == w for t, w in zip(toks, words)):
+            return len(words), value
+    return None
+
+
+def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
+    """(new start, qualifier) for a qualifier phrase right before `start` ("mehr als 300")."""
+    before = _lex_before(text, start, limit=3)
+    best = (start, None)
+    for n in (3, 2, 1):
+        if len(before) < n:
+            continue
+        toks = before[:n][::-1]
+        hit = _match_phrase(toks, "qualifiers")
+        if hit and hit[0] == n:
+            return toks[0].start, hit[1]
+    return best
+
+
+def _is_noun(t: Tok) -> bool:
+    return t.is_word and t.is_cap and t.low not in _month_and_day_words() and len(t.text) > 1
+
+
+@cache
+def _month_and_day_words() -> frozenset[str]:
+    from ..normalize.dates import calendar_words
+
+    return calendar_words() | {"uhr", "prozent"}
+
+
+def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
+    """After a number: optional adjectives, then a noun, or two nouns joined by und/oder.
+
+    Returns (tokens used, head nouns)."""
+    i = 0
+    # lowercase adjectives ("16 neue Stellen") or capitalised name adjectives ("54 Kommunalen ...")
+    while i < len(toks) and i < 3 and toks[i].is_word and not toks[i].is_cap and toks[i].low.endswith(("e", "en", "er", "es", "em")) and toks[i].low not in ARTICLES and toks[i].low not in CONJ:
+        i += 1
+    if i >= len(toks) or not _is_noun(toks[i]):
+        return None
+    heads = [toks[i]]
+    # "Kommunalen Integrationszentren": a capitalised adjective before the noun
+    while i + 1 < len(toks) and _is_noun(toks[i + 1]) and toks[i].low.endswith(("en", "e", "er", "es")) and toks[i].text[:1].isupper() and _looks_adjective(toks[i]):
+        i += 1
+        heads = [toks[i]]
+    used = i + 1
+    if used + 1 < len(toks) and toks[used].low in ("und", "oder") and _is_noun(toks[used + 1]):
+        heads.append(toks[used + 1])
+        used += 2
+    return used, heads
+
+
+def _looks_adjective(t: Tok) -> bool:
+    return t.low.endswith(ADJECTIVE_ENDINGS)
+
+
+def unit_of(heads: list[Tok]) -> str:
+    """The counted noun in singular nominative; a gendered pair keeps its generic form.
+
+    >>> unit_of([Tok(0, 0, "Mitarbeiterinnen"), Tok(0, 0, "Mitarbeiter")])
+    'Mitarbeiter'
+    >>> unit_of([Tok(0, 0, "Städten"), Tok(0, 0, "Gemeinden")])
+    'Stadt und Gemeinde'
+    """
+    lemmas = [lemmatize_noun(h.text) for h in heads]
+    if len(lemmas) == 2:
+        a, b = lemmas
+        if a == b + "in" or a.startswith(b) and a.endswith("in"):
+            return b
+        if b == a + "in":
+            return a
+        return f"{a} und {b}"
+    return lemmas[0]
+
+
+def _currency(toks: list[Tok]) -> tuple[int, str] | None:
+    hit = _match_phrase(toks, "currencies")
+    return hit
+
+
+def _scale(toks: list[Tok]) -> tuple[int, int]:
+    """(tokens used, factor) of scale words right after a number ("1,5 Millionen")."""
+    factor, used = 1, 0
+    while used < len(toks) and (f := scale_of(toks[used].text)) is not None:
+        if toks[used].low in ("tausende",):
+            break
+        factor *= f
+        used += 1
+    return used, factor
+
+
+def _period(toks: list[Tok]) -> tuple[int, str] | None:
+    return _match_phrase(toks, "periods")
+
+
+def _about_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """Purpose noun and period from "eine jährliche Förderung (in Höhe) von 365.000 Euro"."""
+    before = _lex_before(text, start, limit=6)
+    i = 0
+    if i < len(before) and before[i].low in ("von", "über", "mit"):
+        i += 1
+        if i + 1 < len(before) and before[i].low == "höhe" and before[i + 1].low == "in":
+            i += 2
+        if i < len(before) and _is_noun(before[i]):
+            noun = before[i].text
+            period = None
+            if i + 1 < len(before):
+                hit = _match_phrase([before[i + 1]], "periods")
+                period = hit[1] if hit else None
+            return noun, period
+    return None, None
+
+
+def _about_after(toks: list[Tok]) -> tuple[str | None, int]:
+    """Purpose noun after an amount: "für (das) Personal", "an Fördermitteln", "Schaden"."""
+    if not toks:
+        return None, 0
+    if toks[0].low in ("für", "an", "als"):
+        i = 1
+        while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap:
+            i += 1
+        if i < len(toks) and _is_noun(toks[i]):
+            return (lemmatize_noun(toks[i].text) if toks[0].low == "an" else toks[i].text), i + 1
+        return None, 0
+    return None, 0
+
+
+def _percent_about(toks: list[Tok]) -> str | None:
+    """"14 Prozent der Bevölkerung" -> Bevölkerung."""
+    if toks and toks[0].low in ARTICLES:
+        i = 1
+        while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap:
+            i += 1
+        if i < len(toks) and _is_noun(toks[i]):
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and _is_noun(nxt) and _looks_adjective(toks[i]):
+                return nxt.text
+            return toks[i].text
+    return None
+
+
+def _candidates(text: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, value, kind) of every number written with digits or as a word."""
+    out = []
+    for m in DIGITS_RE.finditer(text):
+        v = parse_digits(m.group())
+        if v is not None:
+            out.append((m.start(), m.end(), v, "digits"))
+    for m in NUMWORD_CAND_RE.finditer(text):
+        v = parse_number_word(m.group())
+        if v is not None:
+            out.append((m.start(), m.end(), float(v), "word"))
+    out.sort()
+    return out
+
+
+def find_ages(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, age) for "38-jährige", "der 54-Jährige", "38 Jahre alt".
+
+    >>> find_ages("Die 38-jährige CDU-Politikerin")
+    [(4, 14, 38)]
+    """
+    out = []
+    for m in AGE_RE.finditer(text):
+        v = parse_digits(m.group(1)) if m.group(1).isdigit() else parse_number_word(m.group(1))
+        if v is not None and 0 < v < 130:
+            out.append((m.start(), m.end(), int(v)))
+    for m in AGE_ALT_RE.finditer(text):
+        out.append((m.start(), m.end(), int(m.group(1))))
+    return sorted(out)
+
+
+def _is_year(text: str, s: int, e: int, v: float) -> bool:
+    raw = text[s:e]
+    return raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099
+
+
+def _ordinal_or_label(text: str, s: int, e: int) -> bool:
+    """"3." (ordinal), "3.v.l.", "2:1", "15:04", "Nr. 9", "§ 3", "Hauptstraße 12", "3-Zimmer"."""
+    after = text[e:e + 2]
+    if after.startswith(".") and not after[1:2].isdigit():
+        return True
+    if after.startswith(":") and after[1:2].isdigit():
+        return True
+    if after.startswith(("-", "/")) and after[1:2].isalnum():
+        return True
+    if s > 0 and text[s - 1] in ":/" and s > 1 and text[s - 2].isdigit():
+        return True
+    before = _lex_before(text, s, limit=1)
+    if before:
+        w = before[0].text.lower()
+        if w in _blockers() or w.rstrip(".") + "." in _blockers():
+            return True
+        if before[0].is_cap and w.endswith(_street_suffixes()):
+            return True
+    return False
+
+
+def find_numbers(text: str, taken: list[tuple[int, int]] = ()) -> list[NumberFact]:
+    """Every money amount, count, percent and duration in `text` outside the `taken` ranges.
+
+    >>> [(f.type, f.value, f.fields.get("unit")) for f in find_numbers("mehr als 300 Kooperationspartner")]
+    [('quantity', 300, 'Kooperationspartner')]
+    """
+    ages = find_ages(text)
+    blocked = list(taken) + [(s, e) for s, e, _ in ages]
+    cands = [c for c in _candidates(text) if not overlaps(c[0], c[1], blocked)]
+    results: list[NumberFact] = []
+    pending: list[tuple[int, int, float, str]] = []  # numbers waiting for the unit of the next one
+    i = 0
+    while i < len(cands):
+        s, e, v, kind = cands[i]
+        i += 1
+        if _ordinal_or_label(text, s, e):
+            pending.clear()
+            continue
+        toks = _lex(text, e, limit=12)
+        fact = _classify(text, s, e, v, kind, toks)
+        if fact is None:
+            # "zehn oder fünfzehn Jahren": a number joined to the next one takes its unit
+            if toks and toks[0].low in CONJ and i < len(cands) and len(toks) > 1 and cands[i][0] == toks[1].start:
+                pending.append((s, e, v, kind))
+            else:
+                pending.clear()
+            continue
+        for ps, pe, pv, pkind in pending:
+            if pkind == "word" and pv == 1 and text[ps:pe].lower() in ARTICLE_ONE:
+                continue
+            q_start, qualifier = _qualifier_before(text, ps)
+            results.append(NumberFact(fact.type, q_start, pe, round_value(pv), {**fact.fields, "qualifier": qualifier}))
+        pending.clear()
+        results.append(fact)
+        # skip candidates inside this fact (the scale word "Dutzend" is not a second number)
+        while i < len(cands) and cands[i][0] < fact.end:
+            i += 1
+    results.extend(_shares(text, blocked + [(f.start, f.end) for f in results]))
+    results.sort(key=lambda f: (f.start, f.end))
+    return results
+
+
+def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -> NumberFact | None:
+    raw = text[s:e]
+    q_start, qualifier = _qualifier_before(text, s)
+    is_article = kind == "word" and raw.lower() in ARTICLE_ONE
+    # currency before the number: "€ 3.000", "EUR 2,5 Mio."
+    before = _lex_before(text, s, limit=1)
+    cur_before = _currency(before) if before and not before[0].text[:1].islower() else None
+    n_scale, factor = _scale(toks)
+    value = v * factor
+    rest = toks[n_scale:]
+    end = toks[n_scale - 1].end if n_scale else e
+    if is_article and n_scale == 0 and qualifier is None:
+        # "ein", "einem": an article unless a currency or a duration unit follows
+        if not rest or (_currency(rest) is None and rest[0].low not in lexicon()["duration_units"]):
+            return None
+    if _is_year(text, s, e, v) and n_scale == 0 and not cur_before and not (rest and (_currency(rest) or rest[0].low in lexicon()["percent_words"])):
+        return None
+    if raw.isdigit() and len(raw) == 5 and rest and rest[0].is_cap and not _currency(rest) and n_scale == 0:
+        return None  # postal code "53721 Siegburg"
+    if cur_before and (cur_before[1] != "EUR/100"):
+        code = cur_before[1]
+        start = before[0].start
+        q_start, qualifier = _qualifier_before(text, start)
+        return _money(text, q_start if qualifier else start, end, value, code, qualifier, rest)
+    if rest:
+        cur = _currency(rest)
+        if cur:
+            n, code = cur
+            end = rest[n - 1].end
+            return _money(text, q_start, end, value, code, qualifier, rest[n:], s)
+        if rest[0].low in lexicon()["percent_words"]:
+            end = rest[0].end
+            return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier})
+        unit = lexicon()["duration_units"].get(rest[0].low)
+        if unit:
+            if len(rest) > 1 and rest[1].low == "alt":
+                return None  # an age, "38 Jahre alt"
+            return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier})
+        if is_article:
+            return None
+        np_ = _noun_phrase(rest)
+        if np_:
+            used, heads = np_
+            if heads[0].low in lexicon()["scales"]:
+                return None
+            return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier})
+    return None
+
+
+def _money(text, start, end, value, code, qualifier, after: list[Tok], number_start: int | None = None) -> NumberFact:
+    if code == "EUR/100":
+        code, value = "EUR", value / 100
+    about, period = _about_before(text, start if qualifier is None else start)
+    if about is None:
+        about, _ = _about_after(after)
+    if period is None:
+        hit = _period(after)
+        if hit is None and after and after[0].low in ("für", "an"):
+            # "315.000 Euro für Personal pro Jahr"
+            n = _about_after(after)[1]
+            hit = _period(after[n:]) if n else None
+        period = hit[1] if hit else None
+    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier})
+
+
+SHARE_RE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:(jede[rsmn]?)\s+(\p{L}+te|\d+\.)\s+([\p{Lu}][\p{L}-]+)"
+    r"|(?:(die|der|zur|ein|eine|einem|einer|\p{L}+)\s+)(hälfte|drittel|viertel|fünftel|sechstel|siebtel|achtel|zehntel)(?![\p{L}]))"
+)
+
+
+def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
+    """"jeder sechste Bürger" (16.67, Bürger), "die Hälfte", "ein Drittel", "drei Viertel"."""
+    out = []
+    lex = lexicon()
+    for m in SHARE_RE.finditer(text):
+        if overlaps(m.start(), m.end(), blocked):
+            continue
+        if m.group(1):
+            word = m.group(2).lower()
+            n = parse_digits(word[:-1]) if word.endswith(".") else lex["ordinals"].get(word.rstrip("n").rstrip("r").rstrip("s") if word not in lex["ordinals"] else word)
+            if not n:
+                continue
+            q_start, qualifier = _qualifier_before(text, m.start())
+            out.append(NumberFact("percent", q_start, m.end(), round_value(100 / n), {"about": m.group(3), "qualifier": qualifier}))
+            continue
+        det, frac = m.group(4), m.group(5).lower()
+        base = lex["fractions"][frac]
+        if frac == "hälfte":
+            if det.lower() not in ("die", "der", "zur", "eine", "einer", "einem", "gut", "knapp", "fast"):
+                continue
+            mult, start = 1, m.start()
+        else:
+            num = parse_number_word(det)
+            if num is None or num > 10:
+                continue
+            mult, start = num, m.start()
+        if not m.group(5)[:1].isupper():
+            continue
+        q_start, qualifier = _qualifier_before(text, start)
+        about = _percent_about(_lex(text, m.end(), limit=6))
+        value = round_value(min(100.0, base * mult)) if mult != 1 else base
+        if frac in ("drittel",) and mult == 2:
+            value = 66.67
+        out.append(NumberFact("percent", q_start, m.end(), value, {"about": about, "qualifier": qualifier}))
+    return out
+
+
+class NumbersComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[KEY] = []
+        taken = skip_ranges(doc) + taken_ranges(doc, "ki_contacts", "ki_dates")
+        for f in find_numbers(doc.text, taken):
+            add_fact(doc, KEY, f.type, f.start, f.end, f.value, **f.fields)
+        meta(doc)["ages"] = [a for a in find_ages(doc.text) if not overlaps(a[0], a[1], skip_ranges(doc))]
+        return doc

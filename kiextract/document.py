@@ -1,0 +1,54 @@
+"""Turn a processed Doc into a `Document` record: the one place facts become the JSON contract."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .components.base import FACTS_KEY, meta
+from .records import FACT_FIELDS, Document, Fact
+
+from .components.boilerplate import HEADER_RE
+TITLE_MAX = 160
+
+
+def find_title(text: str) -> str | None:
+    """The headline: the first line when it is short and not a sentence of running text.
+
+    >>> find_title("Kreis Heinsberg: Lob für die Arbeit\\n\\nDer Text beginnt hier.")
+    'Kreis Heinsberg: Lob für die Arbeit'
+    >>> find_title(" date 2017-08 RHEIN-SIEG-KREIS. Seit 2014 besteht das Zentrum.") is None
+    True
+    """
+    if HEADER_RE.match(text):
+        return None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= TITLE_MAX and not line.endswith((".", ",", ";")) and len(line.split()) >= 2:
+            return line
+        return None
+    return None
+
+
+def doc_to_record(doc: Doc, source: str, sha256: str) -> Document:
+    info = meta(doc)
+    seen: set[tuple[str, int, int]] = set()
+    facts: list[Fact] = []
+    for group in doc.user_data.get(FACTS_KEY, {}).values():
+        for f in group:
+            key = (f["type"], f["start"], f["end"])
+            if key in seen or f.get("drop"):
+                continue
+            seen.add(key)
+            fields = {k: f.get(k) for k in FACT_FIELDS[f["type"]]}
+            facts.append(Fact(f["type"], doc.text[f["start"]:f["end"]], f["start"], f["end"], f["value"], fields))
+    facts.sort(key=lambda x: (x.start, x.end, x.type))
+    return Document(
+        source=source,
+        sha256=sha256,
+        title=find_title(doc.text),
+        published=info.get("published") or info.get("published_override"),
+        chars=len(doc.text),
+        facts=tuple(facts),
+        warnings=tuple(info.get("warnings", [])),
+    )

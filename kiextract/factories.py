@@ -1,0 +1,45 @@
+"""Every kiextract stage as a spaCy factory, and the one list that fixes their order.
+
+Importing this module registers the factories; `kiextract.pipeline.load_pipeline` adds the stages
+in `STAGES` order on top of whatever German pipeline is loaded.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+
+# The pipeline, in order. Later stages read what earlier ones found: numbers skip contacts and
+# dates, roles attach to the persons the entity stage found.
+STAGES: tuple[str, ...] = (
+    "ki_boilerplate",
+    "ki_contacts",
+    "ki_dates",
+    "ki_numbers",
+)
+
+
+@Language.factory("ki_boilerplate")
+def make_boilerplate(nlp: Language, name: str):
+    from .components.boilerplate import BoilerplateComponent
+
+    return BoilerplateComponent()
+
+
+@Language.factory("ki_contacts", default_config={"region": "DE"})
+def make_contacts(nlp: Language, name: str, region: str):
+    from .components.contacts import ContactsComponent
+
+    return ContactsComponent(region=region)
+
+
+@Language.factory("ki_dates")
+def make_dates(nlp: Language, name: str):
+    from .components.dates import DatesComponent
+
+    return DatesComponent()
+
+
+@Language.factory("ki_numbers")
+def make_numbers(nlp: Language, name: str):
+    from .components.numbers import NumbersComponent
+
+    return NumbersComponent()

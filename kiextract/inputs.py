@@ -1,0 +1,149 @@
+"""Find input files and read them into texts: discovery, decoding, and clear errors per file."""
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import InputError
+from .pipeline import MAX_CHARS, Input
+
+BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class Source:
+    """A path to read (or '-' for standard input), or an error found while looking for inputs."""
+
+    name: str
+    path: Path | None = None
+    error: str | None = None
+
+
+def discover(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
+    """Every input named by `paths`, lazily: files as given, directories walked recursively in
+    sorted order for names matching `glob`, '-' for stdin. Problems become `Source(error=...)`
+    so that the caller reports them and goes on."""
+    for raw in paths:
+        if raw == "-":
+            yield Source("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for item in _walk(path, glob):
+                found = True
+                yield item
+            if not found:
+                yield Source(raw, error=f"no files matching {glob!r} in this directory; pass --glob to choose other files")
+        elif path.exists():
+            yield Source(raw, path)
+        elif path.is_symlink():
+            yield Source(raw, error="broken symbolic link (its target does not exist)")
+        else:
+            yield Source(raw, error="no such file or directory; check the path")
+
+
+def _walk(root: Path, glob: str) -> Iterator[Source]:
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> Iterator[Source]:
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            yield Source(str(folder), error=f"cannot enter directory ({exc.strerror or exc})")
+            return
+        if (st.st_dev, st.st_ino) in seen:
+            yield Source(str(folder), error="symbolic link loop: this directory was already visited, skipped")
+            return
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield Source(str(folder), error=f"cannot list directory ({exc.strerror or exc})")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows symlinks
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from visit(path)
+            elif fnmatch.fnmatch(entry.name, glob):
+                if entry.is_symlink() and not path.exists():
+                    yield Source(str(path), error="broken symbolic link or link loop; fix or remove the link")
+                else:
+                    yield Source(str(path), path)
+
+    yield from visit(root)
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8 with or without BOM, else cp1252 with a warning.
+
+    >>> decode("Güler".encode("cp1252"), "x.txt")
+    ('Güler', ['x.txt is not UTF-8; read as Windows-1252 (cp1252): check umlauts'])
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        return text, [f"{source} is not UTF-8; read as Windows-1252 (cp1252): check umlauts"]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), [f"{source} is not UTF-8; read as Latin-1: check umlauts"]
+
+
+def read_input(source: Source, published: str | None = None, max_chars: int = MAX_CHARS, stdin=None) -> Input:
+    """Read one source into an `Input`, or raise `InputError` saying what is wrong and what to do."""
+    if source.error:
+        raise InputError(source.name, source.error)
+    try:
+        if source.name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            name = "<stdin>"
+        else:
+            assert source.path is not None
+            if source.path.is_dir():
+                raise InputError(source.name, "is a directory")
+            size = source.path.stat().st_size
+            if size > max_chars * 4:
+                raise InputError(source.name, _too_large(size, max_chars))
+            data = source.path.read_bytes()
+            name = source.name
+    except InputError:
+        raise
+    except PermissionError:
+        raise InputError(source.name, "permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise InputError(source.name, f"cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in data[:BINARY_SNIFF]:
+        raise InputError(name, "looks like a binary file (it contains NUL bytes), not text; pass only .txt articles")
+    text, warnings = decode(data, name)
+    if len(text) > max_chars:
+        raise InputError(name, _too_large(len(text), max_chars, unit="characters"))
+    if not text.strip():
+        warnings.append(f"{name} is empty: no facts")
+    return Input(
+        text=text,
+        source=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        published=published,
+        warnings=tuple(warnings),
+    )
+
+
+def _too_large(size: int, limit: int, unit: str = "bytes") -> str:
+    return (
+        f"too large ({size:,} {unit}; the limit is {limit:,} characters). "
+        f"Split it into articles, or raise the limit with --max-chars"
+    )

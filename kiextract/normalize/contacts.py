@@ -1,0 +1,109 @@
+"""Contacts: e-mail addresses, web addresses and phone numbers, found and normalised."""
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator, NamedTuple
+
+import regex
+
+from ..textutil import load_lines
+
+EMAIL_RE = regex.compile(
+    r"(?<![\w.+-])[\w.+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\w@])",
+)
+URL_RE = regex.compile(
+    r"(?<![\w@/.-])(?:(?:https?://|www\.)[^\s<>\"“”„«»]+"
+    r"|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:de|com|org|net|eu|info|nrw|at|ch)(?:/[^\s<>\"“”„«»]*)?(?![\w@.-]))",
+    regex.IGNORECASE,
+)
+DATE_LIKE_RE = regex.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
+TRAILING_PUNCT = ".,;:!?)]}'\"“”‘’»«"
+
+
+class Contact(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+def strip_url(url: str) -> str:
+    """A URL as written, without punctuation that ends the sentence around it.
+
+    >>> strip_url("www.integrationsportal-rhein-sieg-kreis.de.")
+    'www.integrationsportal-rhein-sieg-kreis.de'
+    >>> strip_url("https://de.wikipedia.org/wiki/Köln_(Begriffsklärung))")
+    'https://de.wikipedia.org/wiki/Köln_(Begriffsklärung)'
+    """
+    while url and url[-1] in TRAILING_PUNCT:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def normalize_phone(raw: str, region: str = "DE") -> str | None:
+    """A phone number in E.164, or None when it is not a valid number.
+
+    >>> normalize_phone("0 22 41/13 30 66")
+    '+492241133066'
+    """
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@cache
+def _phone_cue_re():
+    cues = "|".join(regex.escape(c) for c in load_lines("phone_cues.txt"))
+    return regex.compile(rf"(?:{cues})\W*(?:\w+\W+){{0,3}}$", regex.IGNORECASE)
+
+
+def is_phone_candidate(text: str, start: int, raw: str) -> bool:
+    """A phone number needs an international prefix or a cue word ("Tel.", "Rufnummer") before it;
+    date-like strings ("05.04.2018") never are phone numbers.
+
+    >>> is_phone_candidate("am 05.04.2018", 3, "05.04.2018")
+    False
+    >>> is_phone_candidate("unter der Rufnummer 0 22 41/13 30 66", 20, "0 22 41/13 30 66")
+    True
+    """
+    if DATE_LIKE_RE.match(raw.strip()):
+        return False
+    if raw.lstrip().startswith(("+", "00")):
+        return True
+    return bool(_phone_cue_re().search(text[max(0, start - 40):start]))
+
+
+def find_contacts(text: str, region: str = "DE") -> Iterator[Contact]:
+    """Every e-mail address, web address and valid phone number in `text`, in order of position.
+
+    >>> [c.value for c in find_contacts("Tel. 0 22 41/13 30 66 oder integration@Rhein-Sieg-Kreis.de")]
+    ['+492241133066', 'integration@rhein-sieg-kreis.de']
+    """
+    import phonenumbers
+
+    found: list[Contact] = []
+    for m in EMAIL_RE.finditer(text):
+        value = m.group().rstrip(".")
+        found.append(Contact(m.start(), m.start() + len(value), "email", value.lower()))
+    taken = [(c.start, c.end) for c in found]
+    for m in URL_RE.finditer(text):
+        url = strip_url(m.group())
+        s, e = m.start(), m.start() + len(url)
+        if "." not in url.split("//")[-1] or any(s < te and ts < e for ts, te in taken):
+            continue
+        found.append(Contact(s, e, "url", url))
+    taken = [(c.start, c.end) for c in found]
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        if any(m.start < te and ts < m.end for ts, te in taken) or not is_phone_candidate(text, m.start, m.raw_string):
+            continue
+        e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        found.append(Contact(m.start, m.end, "phone", e164))
+    return iter(sorted(found))

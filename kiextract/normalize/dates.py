@@ -1,0 +1,424 @@
+"""German calendar references: find them with own patterns, normalise them to ISO 8601, and
+resolve the relative ones against the publication date.
+
+    >>> refs = find_dates("Die Staatssekretärin kam am Mittwoch, seit 2014 gibt es das KI.")
+    >>> [(r.text, r.grain, r.modifier) for r in refs]
+    [('am Mittwoch', 'day', None), ('seit 2014', 'year', 'since')]
+    >>> [resolve(r, date(2017, 8, 11)) for r in refs]
+    ['2017-08-09', '2014']
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+
+import regex
+
+from ..textutil import load_json
+from .numbers import parse_digits, parse_number_word
+
+YEAR = r"(?:19|20)\d{2}"
+
+
+@cache
+def lexicon() -> dict:
+    return load_json("dates_de.json")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names, lower-cased (for other stages that must not take them as nouns)."""
+    lex = lexicon()
+    return frozenset(lex["months"]) | frozenset(lex["weekdays"])
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """One calendar reference found in a text, before resolution.
+
+    kind: absolute | year | month | monthday | weekday | relday | relweek | relyear | relmonth | ago | weekend
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    grain: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    offset: int = 0  # relative: days / weeks / years / months from the publication date, or direction
+    weekday: int | None = None
+    modifier: str | None = None
+    year2: int | None = None  # "2016/17"
+
+    @property
+    def relative(self) -> bool:
+        return self.kind not in ("absolute", "year")
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> list[tuple[str, regex.Pattern]]:
+    lex = lexicon()
+    months = _alt(lex["months"])
+    mon = rf"(?P<mon>{months})(?:\.(?!\d)|(?![\p{{L}}]))"
+    wd = rf"(?P<wd>(?i:{_alt(lex['weekdays'])}))(?P<part>{_alt(lex['day_parts'])})?"
+    past, future, current = _alt(lex["past"]), _alt(lex["future"]), _alt(lex["current"])
+    year_cues = _alt(lex["year_cues"])
+    month_cues = _alt(lex["month_cues"])
+    time = r"(?:,?\s*(?:um\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s*Uhr)?)?"
+    B = r"(?<![\p{L}\p{N}.])"
+    E = r"(?![\p{L}\p{N}])"
+    num = r"(?P<n>\d{1,3}|\p{L}+)"
+    ps = [
+        ("range_days", rf"(?i){B}vom\s+(?P<d1>\d{{1,2}})\.\s*(?:(?P<m1>\d{{1,2}})\.\s*)?bis\s+(?:zum\s+)?(?P<d2>\d{{1,2}})\.\s*(?:(?P<m2>\d{{1,2}})\.\s*(?P<y2>\d{{4}})?|{mon}(?:\s+(?P<y>{YEAR}))?)"),
+        ("numeric", rf"(?i)(?:{wd},?\s+(?:(?:den|dem)\s+)?)?{B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
+        ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?{E}"),
+        ("iso_month", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d){E}(?!-)"),
+        ("day_month", rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?{B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
+        ("month_year", rf"(?i)(?:(?P<cue>{month_cues})\s+)?{B}{mon}\s*(?P<y>{YEAR}){E}"),
+        ("year_range", rf"(?i)(?:(?P<cue>von|zwischen|in\s+den\s+jahren)\s+)?{B}(?P<y>{YEAR})\s*(?:bis|und|–|-)\s*(?P<y2>{YEAR}){E}"),
+        ("year_slash", rf"(?i)(?:(?P<cue>{year_cues})\s+)?{B}(?P<y>{YEAR})/(?P<y2>\d{{2}}|\d{{4}}){E}"),
+        ("until_phrase", rf"(?i){B}(?P<cue>bis)\s+(?:zum|zur)\s+(?:(?:Ende|Anfang|Mitte|Beginn)\s+)?(?:des|der)\s+(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?P<y>{YEAR}){E}(?![.,]\d)"),
+        ("year", rf"(?i){B}(?P<cue>{year_cues})\s+(?:(?:des|der|dem|den)\s+)?(?:Jahres\s+|Jahre\s+)?(?P<y>{YEAR}){E}(?![.,]\d)"),
+        ("weekend", rf"(?i){B}(?:(?P<cue>am|an\s+diesem|diesem|dieses|am\s+(?:{past}|{future})|(?:{past}|{future}))\s+)Wochenende{E}"),
+        ("relweek", rf"(?i){B}(?:in\s+der\s+|in\s+)?(?P<cue>{past}|{future}|{current}|Anfang\s+der|Ende\s+der|Mitte\s+der)\s+Woche{E}"),
+        ("relyear", rf"(?i){B}(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?(?P<cue>{past}|{future}|{current})\s+Jahr(?:es|e)?{E}|(?:im|des|seit)\s+(?P<vj>Vorjahr(?:es)?){E}"),
+        ("relmonth", rf"(?i){B}(?:(?:im|in|des)\s+)?(?P<cue>{past}|{future}|{current})\s+Monat(?:s)?{E}|(?:im|des)\s+(?P<vm>Vormonat(?:s)?){E}"),
+        ("ago", rf"(?i){B}vor\s+(?:(?:gut|knapp|rund|etwa|über|fast)\s+)?{num}\s+(?P<unit>Jahren|Monaten|Wochen|Tagen){E}"),
+        ("weekday", rf"(?:(?P<cue>(?i:am|an\s+diesem|diesen|am\s+(?:{past}|{future})|(?:{past}|{future})))\s+)?{B}(?<![\p{{L}}-]){wd}{E}(?!s\b)"),
+        ("month", rf"(?i)(?:(?P<edge>Anfang|Ende|Mitte)\s+)?(?:(?P<cue>{month_cues})\s+)?{B}{mon}(?!\s*\d)"),
+        ("relday", rf"{B}(?P<rel>(?i:vorgestern|gestern|übermorgen|heute)|morgen)(?P<part>(?:\s+(?i:früh|vormittag|nachmittag|abend|nacht|mittag)))?{E}"),
+    ]
+    return [(name, regex.compile(p)) for name, p in ps]
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        return 2000 + n if n < 70 else 1900 + n
+    return n
+
+
+def _month_no(word: str) -> int:
+    return lexicon()["months"][word.lower().rstrip(".")]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _modifier(cue: str | None, table: str) -> str | None:
+    if not cue:
+        return None
+    return lexicon()[table].get(regex.sub(r"\s+", " ", cue.lower()))
+
+
+def _direction(cue: str | None) -> int:
+    if not cue:
+        return 0
+    words = cue.lower().split()
+    lex = lexicon()
+    if any(w in lex["past"] for w in words):
+        return -1
+    if any(w in lex["future"] for w in words):
+        return 1
+    return 0
+
+
+def _ref_from(name: str, m: regex.Match, text: str) -> list[DateRef]:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    t = text[s:e]
+    if name == "numeric" or name == "iso":
+        y, mo, d = _year(g["y"]), int(g["m"]), int(g["d"])
+        if not _valid(y, mo, d):
+            return []
+        if g.get("hh"):
+            return [DateRef(s, e, t, "absolute", "minute", y, mo, d, int(g["hh"]), int(g["mm"]))]
+        return [DateRef(s, e, t, "absolute", "day", y, mo, d)]
+    if name == "iso_month":
+        mo = int(g["m"])
+        return [DateRef(s, e, t, "absolute", "month", int(g["y"]), mo)] if 1 <= mo <= 12 else []
+    if name == "day_month":
+        mo, d = _month_no(g["mon"]), int(g["d"])
+        cue = (g.get("cue") or "").lower()
+        mod = "until" if cue.startswith("bis") else "since" if cue.startswith(("seit", "ab")) else None
+        if g.get("y"):
+            y = int(g["y"])
+            if not _valid(y, mo, d):
+                return []
+            if g.get("hh"):
+                return [DateRef(s, e, t, "absolute", "minute", y, mo, d, int(g["hh"]), int(g["mm"]), modifier=mod)]
+            return [DateRef(s, e, t, "absolute", "day", y, mo, d, modifier=mod)]
+        if not _valid(2000, mo, d):
+            return []
+        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
+    if name == "range_days":
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        if g.get("mon"):
+            m2 = _month_no(g["mon"])
+            y = int(g["y"]) if g.get("y") else None
+        else:
+            m2 = int(g["m2"])
+            y = int(g["y2"]) if g.get("y2") else None
+        m1 = int(g["m1"]) if g.get("m1") else m2
+        if not (_valid(2000, m1, d1) and _valid(2000, m2, d2)):
+            return []
+        kind = "absolute" if y else "monthday"
+        mid = text.lower().find("bis", s, e)
+        return [
+            DateRef(s, mid, text[s:mid].rstrip(), kind, "day", y, m1, d1, modifier="from"),
+            DateRef(mid, e, text[mid:e], kind, "day", y, m2, d2, modifier="until"),
+        ]
+    if name == "month_year":
+        mod = _modifier(g.get("cue"), "month_cues")
+        return [DateRef(s, e, t, "absolute", "month", int(g["y"]), _month_no(g["mon"]), modifier=mod)]
+    if name == "year_range":
+        y1, y2 = int(g["y"]), int(g["y2"])
+        if y2 <= y1:
+            return []
+        mid = m.start("y2")
+        return [
+            DateRef(s, m.end("y"), text[s:m.end("y")], "year", "year", y1, modifier="from"),
+            DateRef(mid, e, text[mid:e], "year", "year", y2, modifier="until"),
+        ]
+    if name == "year_slash":
+        y1 = int(g["y"])
+        y2 = int(g["y2"]) if len(g["y2"]) == 4 else (y1 // 100) * 100 + int(g["y2"])
+        if y2 != y1 + 1:
+            return []
+        return [DateRef(s, e, t, "year", "year", y1, year2=y2, modifier=_modifier(g.get("cue"), "year_cues"))]
+    if name == "until_phrase":
+        return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier="until")]
+    if name == "year":
+        return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier=_modifier(g["cue"], "year_cues"))]
+    if name == "weekend":
+        return [DateRef(s, e, t, "weekend", "day", offset=_direction(g.get("cue")), weekday=5)]
+    if name == "relweek":
+        cue = g["cue"].lower()
+        mod = "start" if cue.startswith("anfang") else "end" if cue.startswith("ende") else "mid" if cue.startswith("mitte") else None
+        return [DateRef(s, e, t, "relweek", "week", offset=_direction(cue), modifier=mod)]
+    if name == "relyear":
+        off = -1 if g.get("vj") else _direction(g.get("cue"))
+        edge = (g.get("edge") or "").lower()
+        mod = {"anfang": "start", "ende": "end", "mitte": "mid"}.get(edge)
+        return [DateRef(s, e, t, "relyear", "year", offset=off, modifier=mod)]
+    if name == "relmonth":
+        off = -1 if g.get("vm") else _direction(g.get("cue"))
+        return [DateRef(s, e, t, "relmonth", "month", offset=off)]
+    if name == "ago":
+        n = g["n"]
+        value = int(n) if n.isdigit() else parse_number_word(n)
+        if value is None:
+            return []
+        unit = lexicon()["ago_units"][g["unit"].lower()]
+        return [DateRef(s, e, t, "ago", unit, offset=-int(value), modifier=None)]
+    if name == "weekday":
+        return [DateRef(s, e, t, "weekday", "day", offset=_direction(g.get("cue")), weekday=lexicon()["weekdays"][g["wd"].lower()])]
+    if name == "month":
+        if not g.get("cue") and not g.get("edge"):
+            return []  # a bare month name is too often a name ("August") or a heading
+        mod = {"anfang": "start", "ende": "end", "mitte": "mid"}.get((g.get("edge") or "").lower()) or _modifier(g.get("cue"), "month_cues")
+        return [DateRef(s, e, t, "month", "month", None, _month_no(g["mon"]), modifier=mod)]
+    if name == "relday":
+        word = g["rel"].lower()
+        if word == "heute" and not _heute_is_date(text, s, e):
+            return []
+        if g["rel"] == "morgen" and _morning(text, s):
+            return []
+        return [DateRef(s, e, t, "relday", "day", offset=lexicon()["relative_days"][word])]
+    return []
+
+
+def _heute_is_date(text: str, s: int, e: int) -> bool:
+    """"heute" is today, except in "heute noch", "bis heute", "wie heute" (nowadays)."""
+    lex = lexicon()
+    after = regex.match(r"\s+(\p{L}+)", text[e:e + 30])
+    if after and after.group(1).lower() in lex["heute_not_a_date_after"]:
+        return False
+    before = regex.search(r"(\p{L}+)\s+$", text[max(0, s - 30):s])
+    if before and before.group(1).lower() in lex["heute_not_a_date_before"]:
+        return False
+    return True
+
+
+def _morning(text: str, s: int) -> bool:
+    before = regex.search(r"(\p{L}+)\s+$", text[max(0, s - 30):s])
+    return bool(before and before.group(1).lower() in ("am", "jeden", "guten", "diesen", "heute", "gestern"))
+
+
+def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
+    """Every calendar reference in `text`, in order; earlier patterns win overlaps."""
+    claimed: list[tuple[int, int]] = list(skip)
+    out: list[DateRef] = []
+    for name, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < ce and cs < m.end() for cs, ce in claimed):
+                continue
+            refs = _ref_from(name, m, text)
+            for r in refs:
+                r = _trim(r)
+                out.append(r)
+            if refs:
+                claimed.append((m.start(), m.end()))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _trim(r: DateRef) -> DateRef:
+    text = r.text.rstrip(" ,")
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return replace(r, start=r.start + lead, end=r.start + lead + len(text), text=text)
+
+
+def _nearest_year(month: int, day: int | None, pub: date) -> int:
+    """The year that puts month (and day) nearest to the publication date."""
+    best, best_dist = pub.year, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        d = date(y, month, min(day or 15, 28) if day else 15)
+        dist = abs((d - pub).days)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = y, dist
+    return best
+
+
+def _fmt_day(d: date) -> str:
+    return d.isoformat()
+
+
+def resolve(r: DateRef, published: date | None) -> str | None:
+    """The ISO 8601 value of a reference; relative ones need the publication date (else None).
+
+    >>> pub = date(2018, 4, 5)  # a Thursday
+    >>> [resolve(r, pub) for r in find_dates("am Donnerstag, gestern, im August, vor zwei Jahren")]
+    ['2018-04-05', '2018-04-04', '2018-08', '2016']
+    """
+    if r.kind == "absolute":
+        if r.grain == "minute":
+            return f"{r.year:04d}-{r.month:02d}-{r.day:02d}T{r.hour:02d}:{r.minute:02d}"
+        if r.grain == "day":
+            return f"{r.year:04d}-{r.month:02d}-{r.day:02d}"
+        return f"{r.year:04d}-{r.month:02d}"
+    if r.kind == "year":
+        return f"{r.year:04d}/{r.year2:04d}" if r.year2 else f"{r.year:04d}"
+    if published is None:
+        return None
+    pub = published
+    if r.kind == "relday":
+        return _fmt_day(pub + timedelta(days=r.offset))
+    if r.kind in ("weekday", "weekend"):
+        target = r.weekday or 0
+        back = (pub.weekday() - target) % 7
+        if r.kind == "weekend" and r.offset == 0 and pub.weekday() >= 3:
+            d = pub + timedelta(days=(target - pub.weekday()) % 7)  # Thursday on: the coming weekend
+        elif r.offset > 0:
+            d = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+        elif r.offset < 0:
+            d = pub - timedelta(days=back or 7)
+        else:
+            d = pub - timedelta(days=back)
+        return _fmt_day(d)
+    if r.kind == "monthday":
+        y = _nearest_year(r.month, r.day, pub)
+        return f"{y:04d}-{r.month:02d}-{r.day:02d}"
+    if r.kind == "month":
+        y = _nearest_year(r.month, None, pub)
+        return f"{y:04d}-{r.month:02d}"
+    if r.kind == "relweek":
+        d = pub + timedelta(weeks=r.offset)
+        iso = d.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if r.kind == "relyear":
+        return f"{pub.year + r.offset:04d}"
+    if r.kind == "relmonth":
+        m = pub.month - 1 + r.offset
+        return f"{pub.year + m // 12:04d}-{m % 12 + 1:02d}"
+    if r.kind == "ago":
+        if r.grain == "year":
+            return f"{pub.year + r.offset:04d}"
+        if r.grain == "month":
+            m = pub.month - 1 + r.offset
+            return f"{pub.year + m // 12:04d}-{m % 12 + 1:02d}"
+        if r.grain == "week":
+            iso = (pub + timedelta(weeks=r.offset)).isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}"
+        return _fmt_day(pub + timedelta(days=r.offset))
+    return None
+
+
+def parse_iso(value: str | None) -> date | None:
+    """A date from 'YYYY-MM-DD' (or the first day of 'YYYY-MM' / 'YYYY'); None otherwise.
+
+    >>> parse_iso("2016-09")
+    datetime.date(2016, 9, 1)
+    """
+    if not value:
+        return None
+    m = regex.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    return date(y, mo, d) if _valid(y, mo, d) else None
+
+
+def parse_published_option(value: str) -> str | None:
+    """A --published value: ISO (YYYY-MM-DD, YYYY-MM, YYYY) or a German date dateparser reads, DMY.
+
+    >>> parse_published_option("2018-04-05"), parse_published_option("5. April 2018")
+    ('2018-04-05', '2018-04-05')
+    """
+    value = value.strip()
+    if regex.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return value if parse_iso(value) else None
+    refs = find_dates(value)
+    if len(refs) == 1 and refs[0].kind == "absolute" and refs[0].grain in ("day", "minute"):
+        r = refs[0]
+        return f"{r.year:04d}-{r.month:02d}-{r.day:02d}"
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["de", "en"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if isinstance(parsed, _dt.datetime) else None
+
+
+BYLINE_RE = regex.compile(r"(?i)(?:^|\n)[^\n]{0,15}\bvon\s+(?:von\s+)?\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.-]+){0,3}\s*[,|/–-]\s*$")
+
+
+def find_published(text: str, refs: list[DateRef], header: str | None = None) -> tuple[str | None, DateRef | None]:
+    """The publication date the text states, and the reference it came from.
+
+    Taken from, in order: a date near the top that stands on its own line (with weekday or time),
+    follows a byline ("Von Paul Kieras, 14.08.2017") or a cue ("Meldung vom", "Stand:"); else the
+    scraper header (" date 2017-08").
+    """
+    limit = max(1500, len(text) // 4)
+    cues = lexicon()["published_cues"]
+    for r in refs:
+        if r.start > limit:
+            break
+        if r.kind != "absolute" or r.grain not in ("day", "minute"):
+            continue
+        line_start = text.rfind("\n", 0, r.start) + 1
+        line_end = text.find("\n", r.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:r.start]
+        after = text[r.end:line_end]
+        alone = not regex.search(r"\p{L}{3,}", before + after.replace("Uhr", ""))
+        byline = bool(BYLINE_RE.search(text[max(0, line_start - 1):r.start]))
+        cue = regex.search(r"(?i)(" + "|".join(regex.escape(c) for c in cues) + r")\W{0,3}$", before.strip() + " " if not before.strip() else before.rstrip() )
+        if alone or byline or (cue and cue.group(1)):
+            return f"{r.year:04d}-{r.month:02d}-{r.day:02d}", r
+    return (header, None) if header else (None, None)

@@ -1,0 +1,51 @@
+"""Nouns to their singular nominative, with spaCy's German lookup table (spacy-lookups-data).
+
+The table maps inflected forms to lemmas; compounds it does not hold are lemmatised by their
+longest known final part ("Integrationszentren" -> "Integrations" + "zentrum").
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache, lru_cache
+from importlib import resources
+
+MIN_PART = 4
+
+
+@cache
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    data = resources.files("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz"
+    with data.open("rb") as fh:
+        table: dict[str, str] = json.loads(gzip.decompress(fh.read()))
+    return table, frozenset(table.values())
+
+
+def _lemma_exact(word: str) -> str | None:
+    table, lemmas = _tables()
+    if word in table:
+        return table[word]
+    return word if word in lemmas else None
+
+
+@lru_cache(maxsize=50_000)
+def lemmatize_noun(word: str) -> str:
+    """The singular nominative of a German noun (as far as the lookup table and compounds tell).
+
+    >>> lemmatize_noun("Integrationszentren"), lemmatize_noun("Kommunen"), lemmatize_noun("Kinder")
+    ('Integrationszentrum', 'Kommune', 'Kind')
+    >>> lemmatize_noun("Kooperationspartner"), lemmatize_noun("Mitarbeiterinnen")
+    ('Kooperationspartner', 'Mitarbeiterin')
+    """
+    exact = _lemma_exact(word)
+    if exact is not None:
+        return exact
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return f"{head}-{lemmatize_noun(last[:1].upper() + last[1:])}" if last else word
+    for i in range(MIN_PART - 1, len(word) - MIN_PART + 1):
+        part = word[i:]
+        lemma = _lemma_exact(part[:1].upper() + part[1:])
+        if lemma is not None:
+            return word[:i] + lemma[:1].lower() + lemma[1:]
+    return word

@@ -1,0 +1,134 @@
+"""German numbers: digits in German formats, number words, scale words, and parsing them.
+
+    >>> parse_number("365.000")
+    365000.0
+    >>> parse_number("1,5 Millionen")
+    1500000.0
+    >>> parse_number_word("zweihundertfünfzig")
+    250
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..textutil import load_json
+
+# 365.000 | 1.250.000 | 10 000 | 14,5 | 2014 | 0,5
+DIGITS_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,/:@§#_-])"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?![\p{N}])"
+)
+
+
+@cache
+def lexicon() -> dict:
+    return load_json("numbers_de.json")
+
+
+def parse_digits(s: str) -> float | None:
+    """A number written with digits in German style.
+
+    >>> parse_digits("1.250.000"), parse_digits("14,5"), parse_digits("10 000")
+    (1250000.0, 14.5, 10000.0)
+    """
+    s = regex.sub(r"[ \u00a0\u202f]", "", s.strip())
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "")
+    elif "." in s:
+        return None
+    s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _below_100(w: str) -> int | None:
+    lex = lexicon()
+    if w in lex["units"]:
+        return lex["units"][w]
+    if w in lex["tens"]:
+        return lex["tens"][w]
+    if "und" in w:
+        a, _, b = w.partition("und")
+        if a in lex["units"] and b in lex["tens"] and lex["units"][a] < 10:
+            return lex["units"][a] + lex["tens"][b]
+    return None
+
+
+def _below_1000(w: str) -> int | None:
+    if "hundert" in w:
+        a, _, b = w.partition("hundert")
+        left = _below_100(a) if a else 1
+        right = _below_100(b) if b else 0
+        if left is None or right is None or left >= 10:
+            return None
+        return left * 100 + right
+    return _below_100(w)
+
+
+@cache
+def parse_number_word(word: str) -> float | int | None:
+    """The value of a German number word, inflected forms included; None if it is not one.
+
+    >>> parse_number_word("Dreiundzwanzig"), parse_number_word("zweier"), parse_number_word("anderthalb")
+    (23, 2, 1.5)
+    >>> parse_number_word("Tausende") is None, parse_number_word("Sieger") is None
+    (True, True)
+    """
+    w = word.lower()
+    lex = lexicon()
+    if w in lex["inflected"]:
+        return lex["inflected"][w]
+    if not w or not w.isalpha():
+        return None
+    if "tausend" in w:
+        a, _, b = w.partition("tausend")
+        left = _below_1000(a) if a else 1
+        right = _below_1000(b) if b else 0
+        if left is None or right is None:
+            return None
+        return left * 1000 + right
+    return _below_1000(w)
+
+
+def scale_of(word: str) -> int | None:
+    """The factor of a scale word: Millionen -> 1_000_000, Mio. -> 1_000_000, Dutzend -> 12."""
+    return lexicon()["scales"].get(word.lower())
+
+
+def parse_number(s: str) -> float | None:
+    """Digits or a number word, optionally followed by a scale word.
+
+    >>> parse_number("zwei Dutzend"), parse_number("2 Mio."), parse_number("eine Million")
+    (24.0, 2000000.0, 1000000.0)
+    """
+    parts = s.split()
+    if not parts:
+        return None
+    head = parse_digits(parts[0])
+    if head is None:
+        head = parse_number_word(parts[0])
+    if head is None:
+        return None
+    value = float(head)
+    for p in parts[1:]:
+        factor = scale_of(p)
+        if factor is None:
+            return None
+        value *= factor
+    return value
+
+
+def round_value(v: float) -> float | int:
+    """Whole numbers as int, others rounded to two places (16.666 -> 16.67).
+
+    >>> round_value(365000.0), round_value(100 / 6)
+    (365000, 16.67)
+    """
+    if abs(v - round(v)) < 1e-9:
+        return int(round(v))
+    return round(v, 2)

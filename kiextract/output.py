@@ -1,0 +1,157 @@
+"""Output formats: one writer per format, each streaming one document at a time."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+CSV_COLUMNS = (
+    "source", "type", "value", "text", "start", "end",
+    "unit", "about", "period", "qualifier", "kind", "grain", "relative", "modifier",
+    "abbr", "party", "age", "roles", "mentions",
+)
+
+
+def _dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False)
+
+
+class JsonlWriter:
+    """One JSON document per line, flushed as each is done (safe for `| jq` and Ctrl-C)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, doc: dict[str, Any]) -> None:
+        self.out.write(_dumps(doc) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class JsonWriter:
+    """One JSON array of documents; closed properly even when the run is interrupted."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.count = 0
+        self.out.write("[")
+
+    def write(self, doc: dict[str, Any]) -> None:
+        self.out.write(("\n" if self.count == 0 else ",\n") + json.dumps(doc, ensure_ascii=False, indent=2))
+        self.count += 1
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if self.count else "]\n")
+        self.out.flush()
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def render_roles(roles: list[dict] | None) -> str:
+    """Roles as one readable cell: 'Landrat (Landrat des Kreises X) @Kreis X | ...'."""
+    parts = []
+    for r in roles or []:
+        s = r.get("title") or ""
+        if r.get("text") and r["text"] != s:
+            s += f" ({r['text']})"
+        if r.get("org"):
+            s += f" @{r['org']}"
+        parts.append(s)
+    return " | ".join(parts)
+
+
+class CsvWriter:
+    """One row per fact, with the document's source; nested fields flattened readably."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow(CSV_COLUMNS)
+
+    def write(self, doc: dict[str, Any]) -> None:
+        for fact in doc["facts"]:
+            row = []
+            for col in CSV_COLUMNS:
+                if col == "source":
+                    row.append(doc["source"])
+                elif col == "roles":
+                    row.append(render_roles(fact.get("roles")))
+                elif col == "mentions":
+                    row.append(" | ".join(m["text"] for m in fact.get("mentions") or []))
+                else:
+                    row.append(_flat(fact.get(col)))
+            self.writer.writerow(row)
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+def fact_details(fact: dict[str, Any]) -> str:
+    """The type-specific fields of a fact as one short line for the table."""
+    skip = {"type", "text", "start", "end", "value", "mentions", "roles"}
+    parts = [f"{k}={_flat(v)}" for k, v in fact.items() if k not in skip and v not in (None, False, [], "")]
+    if fact.get("roles"):
+        parts.insert(0, render_roles(fact["roles"]))
+    if fact.get("mentions") and len(fact["mentions"]) > 1:
+        parts.append(f"{len(fact['mentions'])} mentions")
+    return "; ".join(parts)
+
+
+class TableWriter:
+    """Rich tables: a section per document, a row per fact; readable at 100 columns."""
+
+    def __init__(self, out: IO[str], width: int | None = None) -> None:
+        from rich.console import Console
+
+        self.console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+
+    def write(self, doc: dict[str, Any]) -> None:
+        from rich.markup import escape
+        from rich.table import Table
+
+        title = f"{doc['source']}"
+        if doc.get("title"):
+            title += f" — {doc['title']}"
+        meta = f"published {doc.get('published') or 'unknown'} · {doc['chars']:,} characters · {len(doc['facts'])} facts"
+        table = Table(title=escape(title), caption=escape(meta), expand=False, show_lines=False)
+        table.add_column("type", no_wrap=True)
+        table.add_column("value", overflow="fold")
+        table.add_column("text", overflow="fold")
+        table.add_column("details", overflow="fold")
+        for fact in doc["facts"]:
+            table.add_row(
+                fact["type"],
+                escape(_flat(fact["value"])),
+                escape(fact["text"]),
+                escape(fact_details(fact)),
+            )
+        self.console.print(table)
+        for w in doc.get("warnings", []):
+            self.console.print(f"[yellow]warning:[/] {escape(w)}")
+
+    def close(self) -> None:
+        pass
+
+
+def make_writer(fmt: str, out: IO[str], width: int | None = None):
+    if fmt == "jsonl":
+        return JsonlWriter(out)
+    if fmt == "json":
+        return JsonWriter(out)
+    if fmt == "csv":
+        return CsvWriter(out)
+    if fmt == "table":
+        return TableWriter(out, width=width)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

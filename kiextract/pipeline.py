@@ -1,0 +1,157 @@
+"""Load the German pipeline with kiextract's stages, and run it: `extract`, `extract_many`."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import ModelNotFound
+from .records import Document
+
+# Official spaCy German pipelines, best first; `auto` takes the first one installed.
+OFFICIAL_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
+MAX_CHARS = 5_000_000
+
+
+def shipped_model_path() -> Path | None:
+    """Where kiextract's own trained German NER pipeline lies inside the package, if it is there."""
+    from .textutil import data_path
+
+    path = Path(str(data_path("model")))
+    return path if (path / "config.cfg").is_file() else None
+
+
+def installed_models() -> list[str]:
+    """Names of the official German pipelines importable here."""
+    return [name for name in OFFICIAL_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def resolve_model(model: str = "auto") -> str:
+    """What `model` means here: 'blank', an official pipeline's name, or a path.
+
+    `auto` is the best installed official German pipeline, else the shipped kiextract model,
+    else 'blank'."""
+    if model != "auto":
+        return model
+    official = installed_models()
+    if official:
+        return official[0]
+    shipped = shipped_model_path()
+    return str(shipped) if shipped else "blank"
+
+
+def _base_pipeline(model: str):
+    import spacy
+
+    if model == "blank":
+        return spacy.blank("de")
+    path = Path(model)
+    if path.exists():
+        if not (path / "config.cfg").is_file():
+            raise ModelNotFound(f"--model {model}: that folder is not a spaCy pipeline (it has no config.cfg)")
+        return spacy.load(path)
+    if importlib.util.find_spec(model) is None:
+        raise ModelNotFound(
+            f"--model {model}: no such spaCy pipeline is installed. Install it "
+            f"(for an official one: python -m spacy download {model}), pass the path of a pipeline "
+            f"folder, or use --model auto (kiextract's own model) or --model blank (rules only)."
+        )
+    return spacy.load(model)
+
+
+def load_pipeline(model: str = "auto", patterns: str | Path | None = None):
+    """A spaCy `Language` for German with kiextract's stages added in `factories.STAGES` order.
+
+    model: 'auto' (default), 'blank', the name of an installed pipeline, or a path to one.
+    patterns: a JSONL file of spaCy span-ruler patterns (labels PER, ORG, LOC) that the entity stage
+    takes as certain, for names no packaged list holds.
+    """
+    from . import factories
+
+    resolved = resolve_model(model)
+    nlp = _base_pipeline(resolved)
+    if resolved.lower() == "blank":
+        nlp.meta["name"] = "blank_de"
+    if nlp.lang != "de":
+        raise ModelNotFound(f"--model {model}: pipeline language is {nlp.lang!r}, kiextract needs German ('de')")
+    nlp.max_length = 10**9  # inputs are checked against --max-chars when they are read
+    for stage in factories.STAGES:
+        config = {}
+        if stage == "ki_entities" and patterns is not None:
+            config["patterns_path"] = str(patterns)
+        nlp.add_pipe(stage, config=config)
+    return nlp
+
+
+def pipeline_name(nlp) -> str:
+    """A short name for the base pipeline under the kiextract stages, e.g. 'de_kiextract_ner-1.0.0'."""
+    return f"{nlp.meta.get('lang', 'de')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
+
+
+@cache
+def default_pipeline():
+    return load_pipeline("auto")
+
+
+@dataclass(frozen=True)
+class Input:
+    """One text to process and what is known about it."""
+
+    text: str
+    source: str = "<text>"
+    sha256: str | None = None
+    published: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _make_doc(nlp, item: Input):
+    from .components.base import meta
+
+    doc = nlp.make_doc(item.text)
+    info = meta(doc)
+    info["source"] = item.source
+    info["published_override"] = item.published
+    info["warnings"] = list(item.warnings)
+    return doc
+
+
+def _record(doc, item: Input) -> Document:
+    from .document import doc_to_record
+
+    sha = item.sha256 or hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    return doc_to_record(doc, source=item.source, sha256=sha)
+
+
+def process(nlp, items: Iterable[Input], batch_size: int = 16) -> Iterator[Document]:
+    """Run `nlp` over `items` lazily, in order, and yield one `Document` record per item."""
+    buffer: list[Input] = []
+
+    def docs():
+        for item in items:
+            buffer.append(item)
+            yield _make_doc(nlp, item)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        item = buffer.pop(0)
+        yield _record(doc, item)
+
+
+def extract(text: str, published: str | None = None, source: str = "<text>", nlp=None) -> Document:
+    """The facts of one German text.
+
+    >>> record = extract("Rufnummer 0 22 41/13 30 66", nlp=load_pipeline("blank"))
+    >>> [f.value for f in record.facts]
+    ['+492241133066']
+    """
+    nlp = nlp or default_pipeline()
+    return next(process(nlp, [Input(text=text, source=source, published=published)]))
+
+
+def extract_many(texts: Iterable[str], published: str | None = None, nlp=None, batch_size: int = 16) -> Iterator[Document]:
+    """Stream the facts of many texts (over `nlp.pipe`), in order; `published` applies to all."""
+    nlp = nlp or default_pipeline()
+    items = (Input(text=t, source=f"<text {i}>", published=published) for i, t in enumerate(texts))
+    return process(nlp, items, batch_size=batch_size)
