@@ -14,6 +14,8 @@ STAGES: tuple[str, ...] = (
     "ki_contacts",
     "ki_dates",
     "ki_numbers",
+    "ki_entities",
+    "ki_roles",
 )
 
 
@@ -43,3 +45,17 @@ def make_numbers(nlp: Language, name: str):
     from .components.numbers import NumbersComponent
 
     return NumbersComponent()
+
+
+@Language.factory("ki_entities", default_config={"patterns_path": None, "use_model": True})
+def make_entities(nlp: Language, name: str, patterns_path: str | None, use_model: bool):
+    from .components.entities import EntitiesComponent
+
+    return EntitiesComponent(nlp, patterns_path=patterns_path, use_model=use_model)
+
+
+@Language.factory("ki_roles")
+def make_roles(nlp: Language, name: str):
+    from .components.roles import RolesComponent
+
+    return RolesComponent()

@@ -29,12 +29,11 @@ def load_lines(name: str) -> tuple[str, ...]:
 @cache
 def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated data file without its header line and `#` comments."""
-    rows = []
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    for line in lines[1:]:
-        if line.strip() and not line.startswith("#"):
-            rows.append(tuple(unicodedata.normalize("NFC", c) for c in line.split("\t")))
-    return tuple(rows)
+    lines = [
+        line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return tuple(tuple(unicodedata.normalize("NFC", c) for c in line.split("\t")) for line in lines[1:])
 
 
 @cache

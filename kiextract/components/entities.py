@@ -1,0 +1,568 @@
+"""ki_entities: persons, organisations and places, each one fact with all its mentions merged.
+
+Rules come first and are certain where they fire (a given name from the list followed by a
+surname, a title before a name, a gazetteer place, an organisation head with its name); a
+statistical model's entities (when the loaded pipeline has an NER) add names no list holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+from spacy.tokens import Doc
+
+from .. import lexicon as lx
+from ..normalize.dates import calendar_words
+from ..textutil import load_lines, overlaps
+from .base import add_fact, meta, skip_ranges
+
+KEY = "ki_entities"
+HONORIFICS = {"Dr.", "Prof.", "Dres.", "Prof", "Dr"}
+ABBR_RE = regex.compile(r"^[\p{Lu}][\p{L}.]{0,6}$")
+CREDIT_RE = regex.compile(
+    r"(?:(?<![\p{L}])(?:Fotos?|Bilder?|Foto/Grafik|Quelle)\s*:\s*|©\s*(?:[^\n/©]{1,60}/\s*)?)"
+    r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:van|von|de|der|den)[ \t]+)?\p{Lu}[\p{L}'’-]+){0,2})(?=\s*(?:[)\n,;]|$))",
+)
+BYLINE_RE = regex.compile(
+    r"(?m)^[ \t]*(?:Von[ \t]+)+(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:,|$)"
+)
+PLACE_CONTEXT = {"in", "aus", "nach", "bei", "von", "gen", "Stadt", "Gemeinde", "Kreis", "Kreisstadt", "Ortsteil", "nahe"}
+
+
+@dataclass
+class Entity:
+    type: str
+    value: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    abbr: str | None = None
+    # persons
+    first: tuple[str, ...] = ()
+    surname: str | None = None
+    gender: str | None = None
+    full: tuple[int, int] | None = None  # the mention that introduces the full name
+    aliases: set[str] = field(default_factory=set)
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+@cache
+def _org_categories() -> frozenset[str]:
+    return frozenset(load_lines("org_categories.txt"))
+
+
+@cache
+def _org_heads_with_place() -> frozenset[str]:
+    return frozenset(load_lines("org_heads_with_place.txt"))
+
+
+class Tokens:
+    """The Doc's tokens as (text, start, end), with line breaks and skipped ranges as barriers."""
+
+    def __init__(self, doc: Doc, skip: list[tuple[int, int]]):
+        self.text = doc.text
+        self.items: list[tuple[str, int, int]] = []
+        for t in doc:
+            if t.is_space or overlaps(t.idx, t.idx + len(t.text), skip):
+                if not self.items or self.items[-1][0] != "\n":
+                    self.items.append(("\n", t.idx, t.idx))
+                continue
+            self.items.append((t.text, t.idx, t.idx + len(t.text)))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def t(self, i: int) -> str:
+        return self.items[i][0] if 0 <= i < len(self.items) else ""
+
+    def start(self, i: int) -> int:
+        return self.items[i][1]
+
+    def end(self, i: int) -> int:
+        return self.items[i][2]
+
+    def joined(self, i: int, j: int) -> str:
+        """The source text of tokens i..j-1 (None-safe)."""
+        return self.text[self.items[i][1]:self.items[j - 1][2]]
+
+    def gap(self, i: int) -> str:
+        """The characters between token i-1 and token i."""
+        return self.text[self.items[i - 1][2]:self.items[i][1]] if i > 0 else ""
+
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def is_name_token(w: str) -> bool:
+    """Could this token be (part of) a surname?"""
+    if len(w) < 2 or not is_cap(w) or w.isupper():
+        return False
+    if not regex.fullmatch(r"\p{Lu}[\p{L}'’-]*\p{L}", w):
+        return False
+    if w in lx.name_stopwords() or w.lower() in calendar_words() or w in lx.parties():
+        return False
+    return lx.title_of(w) is None
+
+
+class EntityFinder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.skip = skip_ranges(doc)
+        self.toks = Tokens(doc, self.skip)
+        self.persons: list[Entity] = []
+        self.orgs: dict[str, Entity] = {}
+        self.places: dict[str, Entity] = {}
+        self.claimed: list[tuple[int, int]] = []
+
+    # -- persons -------------------------------------------------------------------------
+    def _full_names(self) -> list[tuple[int, int, list[str]]]:
+        """(first token, end token, name parts) of "Given [Given] [particle] Surname" runs."""
+        toks, out, i = self.toks, [], 0
+        names = lx.first_names()
+        while i < len(toks):
+            w = toks.t(i)
+            title_before = lx.title_of(toks.t(i - 1)) is not None if i > 0 else False
+            if (w in names or (title_before and is_name_token(w) and not lx.is_common_word(w))) and w not in lx.name_stopwords():
+                j, parts = i + 1, [w]
+                while j < len(toks) and len(parts) < 4:
+                    u = toks.t(j)
+                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)):
+                        parts.append(u)
+                        j += 1
+                        continue
+                    if is_name_token(u) and "\n" not in toks.gap(j):
+                        parts.append(u)
+                        j += 1
+                        continue
+                    break
+                if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
+                    middle_ok = all(p in names or p in lx.NAME_PARTICLES for p in parts[1:-1])
+                    ambiguous = w in lx.AMBIGUOUS_FIRST_NAMES and not title_before and lx.is_common_word(parts[-1])
+                    if middle_ok and not ambiguous:
+                        out.append((i, j, parts))
+                        i = j
+                        continue
+            i += 1
+        return out
+
+    def _person(self, parts: list[str], start: int, end: int) -> Entity:
+        """Find or make the person for a full name (merging "Josef Dahlmanns" into "Franz Josef Dahlmanns")."""
+        surname = parts[-1]
+        first = tuple(p for p in parts[:-1])
+        for p in self.persons:
+            if p.surname == surname and p.first and first and (set(first) <= set(p.first) or set(p.first) <= set(first)):
+                if len(first) > len(p.first):
+                    p.first, p.value, p.full = first, " ".join(parts), (start, end)
+                p.add(start, end)
+                return p
+            if p.surname == surname and not p.first:
+                p.first, p.value, p.full = first, " ".join(parts), (start, end)
+                p.gender = p.gender or lx.name_gender(first[0])
+                p.add(start, end)
+                return p
+        ent = Entity("person", " ".join(parts), first=first, surname=surname, full=(start, end), gender=lx.name_gender(first[0]) if first else None)
+        ent.add(start, end)
+        self.persons.append(ent)
+        return ent
+
+    def find_persons(self, model_ents: list[tuple[int, int, str]]) -> None:
+        toks = self.toks
+        for i, j, parts in self._full_names():
+            s, e = toks.start(i), toks.end(j - 1)
+            k = i - 1
+            while k >= 0 and toks.t(k) in HONORIFICS:
+                s = toks.start(k)
+                k -= 1
+            self._person(parts, s, e)
+            self.claimed.append((s, e))
+        for m in BYLINE_RE.finditer(self.text):
+            self._credit(m.start("name"), m.end("name"), "byline", m.start() + len(m.group()) - len(m.group().lstrip()))
+        for m in CREDIT_RE.finditer(self.text):
+            self._credit(m.start("name"), m.end("name"), "credit", m.start())
+        for s, e, label in model_ents:
+            if label != "PER" or overlaps(s, e, self.claimed) or overlaps(s, e, self.skip):
+                continue
+            words = self.text[s:e].split()
+            words = [w for w in words if w not in HONORIFICS]
+            if len(words) >= 2 and all(is_name_token(w) or w in lx.NAME_PARTICLES for w in words) and not any(w in lx.places() for w in words[-1:]):
+                self._person(words, s, e)
+                self.claimed.append((s, e))
+        self._surname_mentions()
+
+    def _credit(self, s: int, e: int, kind: str, line_start: int) -> None:
+        if overlaps(s, e, self.skip):
+            return
+        name = self.text[s:e]
+        words = name.split()
+        if any(not is_name_token(w) and w not in lx.NAME_PARTICLES for w in words):
+            return
+        if name in lx.places() or lx.org_head_of(words[-1]) or (len(words) == 1 and lx.is_common_word(name)):
+            return
+        if len(words) >= 2:
+            ent = self._person(words, s, e)
+        else:
+            ent = next((p for p in self.persons if p.surname == name), None)
+            if ent is None:
+                ent = Entity("person", name, surname=name, full=(s, e))
+                self.persons.append(ent)
+            ent.add(s, e)
+        self.claimed.append((s, e))
+        meta(self.doc).setdefault("credits", []).append((s, e, kind, line_start))
+
+    def _surname_mentions(self) -> None:
+        by_surname: dict[str, list[Entity]] = {}
+        for p in self.persons:
+            if p.surname:
+                by_surname.setdefault(p.surname, []).append(p)
+        toks = self.toks
+        for i in range(len(toks)):
+            w = toks.t(i)
+            base = w[:-1] if w.endswith("s") and w[:-1] in by_surname else w
+            if base not in by_surname or len(by_surname[base]) != 1:
+                continue
+            s, e = toks.start(i), toks.end(i)
+            if overlaps(s, e, self.claimed):
+                continue
+            # "Güler" or genitive "Schmidts"; not the first word of another full name
+            if is_name_token(toks.t(i + 1)) and toks.t(i + 1) not in by_surname and "\n" not in toks.gap(i + 1):
+                continue
+            by_surname[base][0].add(s, s + len(base) if base != w else e)
+            self.claimed.append((s, e))
+
+    # -- places ----------------------------------------------------------------------------
+    def find_places(self, model_ents: list[tuple[int, int, str]]) -> None:
+        toks, places, lands = self.toks, lx.places(), lx.land_aliases()
+        i = 0
+        while i < len(toks):
+            w = toks.t(i)
+            if not is_cap(w):
+                i += 1
+                continue
+            hit = None
+            for n in (4, 3, 2, 1):
+                if i + n > len(toks):
+                    continue
+                if any("\n" in toks.gap(k) for k in range(i + 1, i + n)):
+                    continue
+                surface = toks.joined(i, i + n)
+                if surface in places:
+                    hit = (n, surface)
+                    break
+            if hit:
+                n, surface = hit
+                s, e = toks.start(i), toks.end(i + n - 1)
+                if not overlaps(s, e, self.claimed) and self._place_ok(i, n, surface):
+                    self._add_place(places[surface], s, e, surface)
+                    i += n
+                    continue
+            # "NRW-Tour", "NRW-Staatssekretärin": a Land abbreviation as the first part of a compound
+            if "-" in w:
+                first = w.split("-")[0]
+                if first in lands:
+                    s = toks.start(i)
+                    self._add_place(lands[first], s, s + len(first), first)
+            # genitive of a place: "Heinsbergs Bürgermeister"
+            elif w.endswith("s") and w[:-1] in places and not lx.is_common_word(w[:-1]) and not lx.is_common_word(w):
+                s = toks.start(i)
+                if not overlaps(s, s + len(w), self.claimed):
+                    self._add_place(places[w[:-1]], s, s + len(w) - 1, w[:-1])
+            i += 1
+        for s, e, label in model_ents:
+            if label == "LOC" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip):
+                surface = self.text[s:e]
+                if self._model_place_ok(surface):
+                    self._add_place(surface, s, e, surface)
+
+    def _model_place_ok(self, surface: str) -> bool:
+        words = surface.split()
+        if not all(is_cap(w) for w in words) or lx.org_head_of(words[-1]) or lx.title_of(words[-1]):
+            return False
+        if len(words) == 1 and (lx.is_common_word(surface) or surface.isupper() or surface in lx.first_names()):
+            return False
+        return not regex.search(r"[\d()\"„“]", surface)
+
+    def _place_ok(self, i: int, n: int, surface: str) -> bool:
+        toks = self.toks
+        if n == 1 and lx.is_common_word(surface):
+            return toks.t(i - 1) in PLACE_CONTEXT
+        if n == 1 and surface in lx.first_names() and is_name_token(toks.t(i + 1)):
+            return False  # a person: "Marl Schulze"
+        nxt = toks.t(i + n)
+        if nxt.startswith("-") or (nxt[:1].islower() and toks.gap(i + n) == "" and nxt not in ("'s",)):
+            return False
+        return True
+
+    def _add_place(self, value: str, s: int, e: int, surface: str) -> None:
+        ent = self.places.get(value)
+        if ent is None:
+            ent = self.places[value] = Entity("location", value)
+        ent.add(s, e)
+        ent.aliases.add(surface)
+        self.claimed.append((s, e))
+
+    # -- organisations -----------------------------------------------------------------------
+    def _add_org(self, value: str, s: int, e: int, abbr: str | None = None) -> Entity:
+        key = value.casefold()
+        ent = self.orgs.get(key)
+        if ent is None:
+            ent = self.orgs[key] = Entity("organization", value)
+        ent.add(s, e)
+        if abbr and not ent.abbr:
+            ent.abbr = abbr
+        return ent
+
+    def find_orgs(self, model_ents: list[tuple[int, int, str]]) -> None:
+        toks = self.toks
+        parties = lx.parties()
+        org_spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(toks):
+            w = toks.t(i)
+            s = toks.start(i)
+            # parties: "CDU", "(FDP)", "CDU-Politikerin"
+            if w in parties:
+                self._add_org(parties[w], s, toks.end(i))
+            elif "-" in w and w.split("-")[0] in parties:
+                first = w.split("-")[0]
+                self._add_org(parties[first], s, s + len(first))
+            # abbreviation defined in brackets: "Kommunalen Integrationszentrums (KI)"
+            if w == "(" and toks.t(i + 2) == ")" and self._is_abbr(toks.t(i + 1)):
+                self._bracket_org(i)
+            head = lx.org_head_of(w) if is_cap(w) else None
+            if head:
+                span = self._headed_org(i, head)
+                if span:
+                    org_spans.append(span)
+            i += 1
+        for abbr, name in lx.org_abbreviations().items():
+            for k in range(len(toks)):
+                if toks.t(k) == abbr:
+                    self._add_org(name, toks.start(k), toks.end(k), abbr)
+        # later bare mentions of a defined abbreviation: "das KI"
+        for ent in list(self.orgs.values()):
+            if ent.abbr:
+                for k in range(len(toks)):
+                    if toks.t(k) == ent.abbr:
+                        ent.add(toks.start(k), toks.end(k))
+        for s, e, label in model_ents:
+            if label == "ORG" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip) and not overlaps(s, e, [m for o in self.orgs.values() for m in o.mentions]):
+                surface = self.text[s:e]
+                words = surface.split()
+                if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ("für", "und", "der", "des") for x in words):
+                    self._add_org(lx.nominative_org(words), s, e)
+
+    def _is_abbr(self, w: str) -> bool:
+        return bool(ABBR_RE.match(w)) and sum(c.isupper() for c in w) >= 2 and w not in lx.parties()
+
+    def _bracket_org(self, i: int) -> None:
+        toks = self.toks
+        abbr = toks.t(i + 1)
+        k = i - 1
+        words: list[int] = []
+        while k >= 0 and len(words) < 5 and is_cap(toks.t(k)) and toks.t(k) not in lx.name_stopwords() and "\n" not in toks.gap(k + 1):
+            words.insert(0, k)
+            k -= 1
+        if not words:
+            return
+        texts = [toks.t(x) for x in words]
+        has_head = any(lx.org_head_of(x) for x in texts)
+        if not has_head and texts[0][:1] != abbr[:1] and toks.t(k) in ("des", "der"):
+            # "Kommunale Integrationszentrum des Rhein-Sieg-Kreises (KI)": the body before the genitive
+            g = k - 1
+            before: list[int] = []
+            while g >= 0 and len(before) < 4 and is_cap(toks.t(g)) and toks.t(g) not in lx.name_stopwords() and "\n" not in toks.gap(g + 1):
+                before.insert(0, g)
+                g -= 1
+            if before and toks.t(before[0])[:1] == abbr[:1] and any(lx.org_head_of(toks.t(x)) for x in before):
+                words, texts = before, [toks.t(x) for x in before]
+                has_head = True
+        if not has_head and texts[0][:1] != abbr[:1]:
+            return
+        if lx.title_of(texts[-1]) or texts[-1] in lx.first_names():
+            return
+        s, e = toks.start(words[0]), toks.end(words[-1])
+        # "Arbeitskreis (AK) Integration": the name goes on after the brackets
+        if len(texts) == 1 and is_cap(toks.t(i + 3)) and toks.t(i + 3) not in lx.name_stopwords() and lx.title_of(toks.t(i + 3)) is None:
+            texts.append(toks.t(i + 3))
+            value = lx.nominative_org(texts)
+            ent = self._add_org(value, s, toks.end(i + 3), abbr)
+        else:
+            value = lx.nominative_org(texts)
+            ent = self._add_org(value, s, e, abbr)
+        ent.abbr = abbr
+        # every later mention of the head alone ("des Integrationszentrums") is this organisation
+        self.claimed.append((s, e))
+
+    def _headed_org(self, i: int, head: str) -> tuple[int, int] | None:
+        toks = self.toks
+        # capitalised adjectives before the head: "Kommunales Integrationszentrum"
+        b = i
+        while b - 1 >= 0 and is_cap(toks.t(b - 1)) and lx._is_adjective(toks.t(b - 1)) and "\n" not in toks.gap(b):
+            b -= 1
+        w = toks.t(i)
+        nxt = toks.t(i + 1)
+        # "Amt für Integration und Inklusion", "Ministerium für Kinder, Familie, Flüchtlinge und Integration"
+        if nxt == "für":
+            end = self._fuer_list(i + 2)
+            if end is not None:
+                words = [toks.t(k) for k in range(b, end)]
+                value = lx.nominative_org(words)
+                value = regex.sub(r"\s+,", ",", value)
+                s, e = toks.start(b), toks.end(end - 1)
+                if not overlaps(s, e, [m for p in self.persons for m in p.mentions]):
+                    self._add_org(value, s, e)
+                    return s, e
+            return None
+        lemma_head = lx.lemmatize_noun(w).lower()
+        # "Kreistag des Rhein-Sieg-Kreises", "Rat der Stadt Köln"
+        if lemma_head in _org_heads_with_place() and nxt in ("des", "der"):
+            for n in (3, 2, 1):
+                surface = toks.joined(i + 2, i + 2 + n) if i + 2 + n <= len(toks) else ""
+                if surface in lx.places():
+                    value = f"{lx.lemmatize_noun(w)} {nxt} {surface}"
+                    s, e = toks.start(b), toks.end(i + 1 + n)
+                    self._add_org(value, s, e)
+                    return s, e
+        # "Berufskolleg Bergisch Gladbach", "Bezirksregierung Arnsberg"
+        category = lemma_head if lemma_head in _org_categories() else next((c for c in _org_categories() if lemma_head.endswith(c)), None)
+        if category:
+            for n in (3, 2, 1):
+                if i + 1 + n > len(toks) or any("\n" in toks.gap(k) for k in range(i + 1, i + 1 + n)):
+                    continue
+                surface = toks.joined(i + 1, i + 1 + n)
+                if surface in lx.places() and lx.places()[surface] == surface:
+                    value = f"{lx.nominative_org([toks.t(k) for k in range(b, i + 1)])} {surface}"
+                    s, e = toks.start(b), toks.end(i + n)
+                    self._add_org(value, s, e)
+                    return s, e
+            # "Verein Modellierton", "Migrantenorganisation WeBiKul – Westfälisches Bildungs- und Kulturzentrum"
+            if is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt) or (is_cap(nxt) and self._is_abbr(nxt) and nxt not in lx.parties() and len(nxt) > 2 and toks.t(i + 2) != ")"):
+                end = i + 2
+                name_words = [nxt]
+                if toks.t(end) in ("–", "-") and is_cap(toks.t(end + 1)):
+                    k = end + 1
+                    while k < len(toks) and (is_cap(toks.t(k)) or toks.t(k) in ("und",) or toks.t(k).endswith("-")) and "\n" not in toks.gap(k):
+                        k += 1
+                        if lx.org_head_of(toks.t(k - 1)):
+                            break
+                    if lx.org_head_of(toks.t(k - 1)):
+                        name_words = [toks.joined(i + 1, k)]
+                        end = k
+                if len(name_words) == 1 and lx.org_head_of(name_words[0].split()[-1]):
+                    value = name_words[0]
+                else:
+                    value = f"{lx.lemmatize_noun(w)} {name_words[0]}"
+                s, e = toks.start(i), toks.end(end - 1)
+                if overlaps(s, e, [m for p in self.persons for m in p.mentions]):
+                    return None
+                self._add_org(value, s, e)
+                return s, e
+        return None
+
+    def _fuer_list(self, k: int) -> int | None:
+        """End token of "Kinder, Familie, Flüchtlinge und Integration" starting at k, or None."""
+        toks = self.toks
+        end = None
+        last_comma_end = None
+        while k < len(toks):
+            j = k
+            while j < len(toks) and toks.t(j)[:1].islower() and toks.t(j) not in ("und", "sowie", "des", "der") and lx._is_adjective(toks.t(j)):
+                j += 1
+            w = toks.t(j)
+            if not is_cap(w) or w in lx.first_names() or w in lx.name_stopwords() or "\n" in toks.gap(j):
+                break
+            if w.endswith("-") and toks.t(j + 1) == "und":
+                j += 1  # "Bundes- und Europaangelegenheiten"
+                k = j + 1
+                continue
+            end = j + 1
+            sep = toks.t(end)
+            if sep == ",":
+                last_comma_end = last_comma_end or end
+                k = end + 1
+                continue
+            if sep in ("und", "sowie"):
+                k = end + 1
+                last_comma_end = None
+                continue
+            break
+        if end is not None and last_comma_end is not None:
+            end = last_comma_end  # a comma list must close with "und"
+        return end
+
+    # -- output ---------------------------------------------------------------------------------
+    def run(self, model_ents: list[tuple[int, int, str]]) -> None:
+        self.find_persons(model_ents)
+        self.find_orgs(model_ents)
+        org_mentions = [m for o in self.orgs.values() for m in o.mentions]
+        self.find_places(model_ents)
+        del org_mentions
+
+
+def _looks_like_noun(word: str) -> bool:
+    """True for an ordinary capitalised noun such as "Zusammenarbeit" (not a surname)."""
+    from ..normalize.lemma import _lemma_exact
+
+    lemma = _lemma_exact(word)
+    return lemma is not None and lemma[:1].isupper()
+
+
+def model_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """The statistical model's entities as (start, end, label); MISC is not used."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PER", "LOC", "ORG")]
+
+
+class EntitiesComponent:
+    def __init__(self, nlp, patterns_path: str | None = None, use_model: bool = True) -> None:
+        self.use_model = use_model
+        self.ruler = _load_patterns(nlp, patterns_path) if patterns_path else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[KEY] = []
+        ents = model_entities(doc) if self.use_model and doc.has_annotation("ENT_IOB") else []
+        if self.ruler is not None:
+            ents = self._user_patterns(doc) + ents
+        finder = EntityFinder(doc)
+        finder.run(ents)
+        info = meta(doc)
+        info["persons"] = finder.persons
+        for ent in finder.persons:
+            s, e = ent.full or min(ent.mentions)
+            add_fact(doc, KEY, "person", s, e, ent.value, label="PER", mentions=_mentions(doc, ent), roles=[], party=None, age=None, _entity=ent)
+        for ent in finder.orgs.values():
+            s, e = min(ent.mentions)
+            add_fact(doc, KEY, "organization", s, e, ent.value, label="ORG", abbr=ent.abbr, mentions=_mentions(doc, ent))
+        for ent in finder.places.values():
+            s, e = min(ent.mentions)
+            value = ent.value
+            if value not in ent.aliases and value in lx.land_aliases().values():
+                value = sorted(ent.aliases, key=lambda a: -len(a))[0]  # the article writes only "NRW"
+            abbr = next((a for a in ent.aliases if a in lx.land_aliases()), None)
+            add_fact(doc, KEY, "location", s, e, value, label="LOC", abbr=abbr, mentions=_mentions(doc, ent))
+        return doc
+
+    def _user_patterns(self, doc: Doc) -> list[tuple[int, int, str]]:
+        self.ruler(doc)
+        return [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(USER_KEY, [])]
+
+
+def _mentions(doc: Doc, ent: Entity) -> list[dict]:
+    return [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(ent.mentions)]
+
+
+USER_KEY = "ki_user_patterns"
+
+
+def _load_patterns(nlp, path: str):
+    """A spaCy SpanRuler with the user's JSONL patterns (labels PER, ORG, LOC), writing to
+    doc.spans["ki_user_patterns"]."""
+    import srsly
+    from spacy.pipeline import SpanRuler
+
+    ruler = SpanRuler(nlp, name=USER_KEY, spans_key=USER_KEY)
+    ruler.add_patterns(list(srsly.read_jsonl(path)))
+    return ruler

@@ -1,0 +1,403 @@
+"""ki_roles: the roles, party and age the article gives each person found by ki_entities.
+
+Constructions: title before the name ("Landrat Stephan Pusch", "Kreisdirektorin und
+Sozialdezernentin Annerose Heinze"), title with its body before the name, with or without a comma
+("der Leiter des Amtes für Integration und Inklusion, Dirk Jäckel"), apposition after the name
+("Lilli Schmidt, KI-Leiterin"), brackets ("Serap Güler (Staatssekretärin für Integration)",
+"(CDU)"), a plural title over a list of names ("die beiden Landtagsabgeordneten Bernd Krückel (CDU)
+und Stefan Lenzen (FDP)"), bylines and photo credits, and a definite description that refers back
+to a person named before ("des Kreissozialdezernenten", "Die 38-jährige CDU-Politikerin").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import lexicon as lx
+from ..textutil import overlaps
+from .base import facts, meta, skip_ranges
+from .entities import HONORIFICS, Entity, Tokens, is_cap
+
+KEY = "ki_roles"
+DETERMINERS = {"der", "die", "des", "dem", "den", "Der", "Die", "Des", "Dem", "Den"}
+COMPLEMENT_STARTS = {"des", "der", "für", "im", "beim", "am", "vom", "bei", "in", "aus", "von"}
+PLURAL_MARKERS = {"beiden", "beide", "zwei", "drei", "vier", "die"}
+
+
+def same_office(a: str, b: str) -> bool:
+    """"NRW-Integrationsstaatssekretärin" and "Staatssekretärin", "Amtsleiter" and "Leiter" are one office.
+
+    >>> same_office("Amtsleiter", "Leiter"), same_office("Landrat", "Leiter")
+    (True, False)
+    """
+    def norm(t: str) -> str:
+        t = t.lower().split()[-1]
+        for e in ("innen", "in", "er", "e"):
+            if t.endswith(e) and len(t) > len(e) + 3:
+                return t[: -len(e)]
+        return t
+
+    x, y = norm(a), norm(b)
+    return x.endswith(y) or y.endswith(x)
+
+
+class RoleFinder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.toks = Tokens(doc, skip_ranges(doc))
+        info = meta(doc)
+        self.persons: list[Entity] = info.get("persons", [])
+        self.facts = {id(f["_entity"]): f for f in facts(doc, "ki_entities") if f["type"] == "person"}
+        self.starts = {self.toks.start(i): i for i in range(len(self.toks))}
+        self.ends = {self.toks.end(i): i for i in range(len(self.toks))}
+        self.mention_at: dict[int, tuple[Entity, int]] = {}  # first token -> (person, last token)
+        for p in self.persons:
+            for s, e in p.mentions:
+                i, j = self.starts.get(s), self._tok_ending(e)
+                if i is not None and j is not None:
+                    while i - 1 >= 0 and self.toks.t(i - 1) in HONORIFICS:
+                        i -= 1
+                    self.mention_at[i] = (p, j)
+        self.mention_end = {j: (p, i) for i, (p, j) in self.mention_at.items()}
+        self.used_titles: set[int] = set()
+        orgs = [f for f in facts(doc, "ki_entities") if f["type"] == "organization"]
+        self.org_spans = [(m["start"], m["end"], f["value"]) for f in orgs for m in f["mentions"]]
+        places = [f for f in facts(doc, "ki_entities") if f["type"] == "location"]
+        self.place_spans = [(m["start"], m["end"], f["value"]) for f in places for m in f["mentions"]]
+        self.ages = info.get("ages", [])
+
+    def _tok_ending(self, e: int) -> int | None:
+        if e in self.ends:
+            return self.ends[e]
+        # a genitive surname mention ("Schmidts") ends inside its token
+        for k in range(len(self.toks)):
+            if self.toks.start(k) < e <= self.toks.end(k):
+                return k
+        return None
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _title(self, i: int) -> lx.Title | None:
+        w = self.toks.t(i)
+        if not is_cap(w):
+            return None
+        title = lx.title_of(w)
+        if title is None and "-" in w:
+            title = lx.title_of(w.split("-", 1)[1])  # "CDU-Landrat"
+        return title
+
+    def _party_prefix(self, i: int) -> str | None:
+        w = self.toks.t(i)
+        if "-" in w:
+            return lx.parties().get(w.split("-")[0])
+        return None
+
+    def _complement_end(self, k: int, stop_at_person: bool = True) -> int:
+        """Last token + 1 of a role's complement starting at token k ("des Amtes für ...")."""
+        toks = self.toks
+        end = k
+        j = k
+        while j < len(toks) and toks.t(j) in COMPLEMENT_STARTS and "\n" not in toks.gap(j):
+            m = j + 1
+            while m < len(toks) and "\n" not in toks.gap(m):
+                w = toks.t(m)
+                if stop_at_person and m in self.mention_at:
+                    break
+                if is_cap(w) and lx.title_of(w) is None:
+                    m += 1
+                    continue
+                if w in ("und", "-", "–") and m + 1 < len(toks) and is_cap(toks.t(m + 1)) and not (stop_at_person and m + 1 in self.mention_at):
+                    m += 1
+                    continue
+                if w == "," and self._inside_org(toks.start(m)):
+                    m += 1
+                    continue
+                if w[:1].islower() and lx._is_adjective(w) and m + 1 < len(toks) and is_cap(toks.t(m + 1)):
+                    m += 1
+                    continue
+                break
+            if m == j + 1:
+                break
+            end = m
+            j = m
+        return end
+
+    def _inside_org(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e, _ in self.org_spans)
+
+    def _org_of(self, k: int, end: int) -> str | None:
+        """The body a complement names: a known organisation, else its first genitive or
+        locative phrase in nominative ("des Rhein-Sieg-Kreises" -> "Rhein-Sieg-Kreis")."""
+        if k >= end:
+            return None
+        s, e = self.toks.start(k), self.toks.end(end - 1)
+        for os_, oe, value in self.org_spans:
+            if s <= os_ < e:
+                return value
+        toks = self.toks
+        j = k
+        while j < end:
+            if toks.t(j) in ("des", "der", "im", "beim", "am", "vom", "bei", "aus", "in"):
+                m = j + 1
+                while m < end and toks.t(m) not in COMPLEMENT_STARTS:
+                    m += 1
+                words = [toks.t(x) for x in range(j + 1, m)]
+                if words:
+                    surface = " ".join(words)
+                    for ps, pe, value in self.place_spans:
+                        if ps == toks.start(j + 1) and pe == toks.end(m - 1):
+                            return value
+                    return lx.nominative_org(words)
+                j = m
+            else:
+                j += 1
+        return None
+
+    def _role(self, p: Entity, title: lx.Title, adj_start: int, title_i: int, end: int, org: str | None = None) -> dict:
+        toks = self.toks
+        written = title.for_gender(p.gender)
+        if "-" in toks.t(title_i) and lx.title_of(toks.t(title_i)) is None:
+            written = title.for_gender(p.gender)  # "CDU-Landrat": the part after the party
+        adjectives = [toks.t(x) for x in range(adj_start, title_i)]
+        if adjectives:
+            written = " ".join(adjectives + [written])
+        text = self.text[toks.start(adj_start):toks.end(end - 1)]
+        if org is None:
+            org = self._org_of(title_i + 1, end)
+        if p.gender is None and title.gender:
+            p.gender = title.gender
+        return {"title": written, "text": text, "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives}
+
+    def _adjectives_before(self, i: int) -> int:
+        b = i
+        while b - 1 >= 0 and self.toks.t(b - 1)[:1].islower() and lx._is_adjective(self.toks.t(b - 1)) and self.toks.t(b - 1) not in DETERMINERS:
+            b -= 1
+        return b
+
+    # -- constructions -----------------------------------------------------------------------
+    def run(self) -> None:
+        roles: dict[int, list[dict]] = {id(p): [] for p in self.persons}
+        parties: dict[int, str] = {}
+        ages: dict[int, int] = {}
+        toks = self.toks
+        mentions = sorted(self.mention_at.items())
+        for i, (p, j) in mentions:
+            pid = id(p)
+            # party and age in brackets after the name: "(CDU)", "(38)"
+            if toks.t(j + 1) == "(" and toks.t(j + 3) == ")":
+                inner = toks.t(j + 2)
+                if inner in lx.parties():
+                    parties.setdefault(pid, lx.parties()[inner])
+                elif inner.isdigit() and 14 <= int(inner) <= 110:
+                    ages.setdefault(pid, int(inner))
+            # title(s) right before the name
+            k = i - 1
+            while k >= 0:
+                title = self._title(k)
+                if title is None or toks.t(k) in HONORIFICS:
+                    break
+                b = self._adjectives_before(k)
+                roles[pid].append(self._role(p, title, b, k, k + 1))
+                self.used_titles.add(k)
+                party = self._party_prefix(k)
+                if party:
+                    parties.setdefault(pid, party)
+                if toks.t(b - 1) == "und" and self._title(b - 2):
+                    k = b - 2
+                    continue
+                break
+            # a plural title over a list: "die beiden Landtagsabgeordneten A (CDU) und B (FDP)"
+            if toks.t(i - 1) == "und" and not roles[pid]:
+                self._plural_list(i, p, roles)
+            # title with its body before the name: "die stellvertretende Leiterin des KI, Gabriele Wawer"
+            if not any(r for r in roles[pid] if r.get("_at") == i):
+                self._title_before_with_body(i, p, roles)
+        for i, (p, j) in mentions:
+            pid = id(p)
+            # apposition: "Lilli Schmidt, KI-Leiterin", "Serap Güler (Staatssekretärin für Integration)"
+            after = j + 1
+            if toks.t(after) == "(" and toks.t(after + 1) in lx.parties() and toks.t(after + 2) == ")":
+                after += 3
+            if toks.t(after) in (",", "(") and "\n" not in toks.gap(after + 1):
+                k = after + 1
+                b = k
+                while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
+                    k += 1
+                title = self._title(k)
+                if title is not None and k not in self.used_titles and k + 1 not in self.mention_at:
+                    end = self._complement_end(k + 1)
+                    roles[pid].append(self._role(p, title, b, k, end))
+                    self.used_titles.add(k)
+        self._credits(roles)
+        self._descriptions(roles, parties, ages)
+        self._ages_before(ages)
+        for p in self.persons:
+            fact = self.facts.get(id(p))
+            if fact is None:
+                continue
+            for r in roles[id(p)]:
+                if "_title" in r:  # the title in the person's gender, now that all roles tell it
+                    r["title"] = " ".join(r["_adjs"] + [r["_title"].for_gender(p.gender)])
+            fact["roles"] = merge_roles(roles[id(p)])
+            fact["party"] = parties.get(id(p))
+            fact["age"] = ages.get(id(p))
+            if p.full is None:
+                fact["value"] = p.value
+
+    def _plural_list(self, i: int, p: Entity, roles: dict[int, list[dict]]) -> None:
+        toks = self.toks
+        k = i - 1
+        while toks.t(k) in ("und", ","):
+            k -= 1
+            if toks.t(k) == ")":
+                while k >= 0 and toks.t(k) != "(":
+                    k -= 1
+                k -= 1
+            if k not in self.mention_end:
+                return
+            prev, first = self.mention_end[k]
+            k = first - 1
+            while k >= 0 and toks.t(k) in HONORIFICS:
+                k -= 1
+            title = self._title(k)
+            if title is not None:
+                if toks.t(k) != lx.title_of(toks.t(k)).text and (toks.t(k - 1) in PLURAL_MARKERS or toks.t(k).endswith("en")):
+                    roles[id(p)].append(self._role(p, title, self._adjectives_before(k), k, k + 1))
+                return
+
+    def _title_before_with_body(self, i: int, p: Entity, roles: dict[int, list[dict]]) -> None:
+        toks = self.toks
+        comma = toks.t(i - 1) == ","
+        last = i - 2 if comma else i - 1
+        for k in range(last, max(-1, last - 14), -1):
+            if toks.t(k) in (".", "!", "?", ";", ":", "\n") or (k in self.mention_end and k != last):
+                return
+            title = self._title(k)
+            if title is None or k in self.used_titles:
+                continue
+            if toks.t(k + 1) not in COMPLEMENT_STARTS:
+                return
+            end = self._complement_end(k + 1, stop_at_person=True)
+            if end != last + 1:
+                return
+            if not comma and toks.t(k + 1) not in ("des", "der"):
+                return
+            b = self._adjectives_before(k)
+            if toks.t(b - 1) not in DETERMINERS and b - 1 >= 0 and toks.t(b - 1) not in (",", "(", "\n") and not toks.t(b - 1)[:1].islower():
+                return
+            roles[id(p)].append(self._role(p, title, b, k, end))
+            self.used_titles.add(k)
+            return
+
+    def _credits(self, roles: dict[int, list[dict]]) -> None:
+        for s, e, kind, start in meta(self.doc).get("credits", []):
+            for p in self.persons:
+                if (s, e) in p.mentions or any(ms <= s and e <= me for ms, me in p.mentions):
+                    title = lx.title_of("Autor" if kind == "byline" else "Fotograf")
+                    written = title.feminine if p.gender == "w" else title.masculine
+                    roles[id(p)].append({"title": written, "text": self.text[start:e], "org": None, "_kind": "credit"})
+                    break
+
+    def _descriptions(self, roles, parties, ages) -> None:
+        """Definite descriptions without a name refer back to a person named before them."""
+        toks = self.toks
+        mentions_so_far: dict[int, int] = {}
+        order = sorted((s, id(p)) for p in self.persons for s, _ in p.mentions)
+        by_id = {id(p): p for p in self.persons}
+        for k in range(len(toks)):
+            title = self._title(k)
+            if title is None or k in self.used_titles:
+                continue
+            pos = toks.start(k)
+            # determiner (with an age between): "Die 38-jährige CDU-Politikerin", "des Kreissozialdezernenten"
+            b = k - 1
+            age = None
+            while b >= 0 and (toks.t(b)[:1].islower() and lx._is_adjective(toks.t(b)) or "jährig" in toks.t(b).lower()):
+                for s, e, a in self.ages:
+                    if s <= toks.start(b) < e or toks.start(b) <= s < toks.end(b):
+                        age = a
+                b -= 1
+            if toks.t(b) not in DETERMINERS or toks.t(k + 1) in ("(",) or (k + 1) in self.mention_at:
+                continue
+            w = toks.t(k)
+            inflected = w.lower() != title.text.lower() and not ("-" in w and w.lower().endswith(title.text.lower()))
+            det = toks.t(b).lower()
+            if inflected and not (det == "des" and w.lower().endswith(("en", "s"))):
+                continue  # a plural ("den Bürgermeistern"), not one person
+            before = [pid for s, pid in order if s < pos]
+            if not before:
+                continue
+            gender = title.gender
+            compatible = [pid for pid in before if by_id[pid].gender in (None, gender) or gender is None]
+            party = self._party_prefix(k)
+            if title.kind == "descriptor":
+                if not compatible:
+                    continue
+                # the most prominent person named so far; a politician for "die CDU-Politikerin"
+                counts: dict[int, int] = {}
+                for pid in compatible:
+                    counts[pid] = counts.get(pid, 0) + 1
+                for pid in counts:
+                    if any(r.get("_kind") == "political" for r in roles[pid]):
+                        counts[pid] += 10
+                target = max(counts, key=lambda x: (counts[x], -before[::-1].index(x)))
+                if party:
+                    parties.setdefault(target, party)
+                if age is not None:
+                    ages.setdefault(target, age)
+                continue
+            # an office: the person who already holds it, else the last person named without a role
+            holder = next((pid for pid in reversed(before) if any(same_office(r["title"], title.text) for r in roles[pid])), None)
+            end = self._complement_end(k + 1)
+            if holder is not None:
+                richer = self._role(by_id[holder], title, self._adjectives_before(k), k, end)
+                for r in roles[holder]:
+                    if same_office(r["title"], title.text) and len(richer["text"]) > len(r["text"]) and r.get("_kind") != "credit":
+                        r["text"], r["org"] = richer["text"], r["org"] or richer["org"]
+                        break
+                if party:
+                    parties.setdefault(holder, party)
+                continue
+            recent = [pid for pid in reversed(before) if pid in compatible and not roles[pid] and self.text[pos - 400 if pos > 400 else 0:pos].count(by_id[pid].surname or "\0")]
+            if recent and by_id[recent[0]].gender is not None and gender is not None:
+                target = recent[0]
+                roles[target].append(self._role(by_id[target], title, self._adjectives_before(k), k, end))
+                if party:
+                    parties.setdefault(target, party)
+
+    def _ages_before(self, ages) -> None:
+        """"der 54-jährige Stephan X": an age right before a name."""
+        for s, e, age in self.ages:
+            k = self.ends.get(e)
+            if k is not None and k + 1 in self.mention_at:
+                ages.setdefault(id(self.mention_at[k + 1][0]), age)
+
+
+def merge_roles(roles: list[dict]) -> list[dict]:
+    """One role per office: the first title found, the richest text, the first body named."""
+    out: list[dict] = []
+    for r in roles:
+        same = next((o for o in out if same_office(o["title"], r["title"]) and (o["_kind"] == "credit") == (r["_kind"] == "credit")), None)
+        if same is None:
+            out.append(dict(r))
+            continue
+        if len(r["text"]) > len(same["text"]):
+            same["text"] = r["text"]
+        if len(r["title"]) > len(same["title"]) and r["title"].lower().endswith(same["title"].lower().split()[-1]):
+            same["title"] = r["title"] if " " not in same["title"] else same["title"]
+        same["org"] = same["org"] or r["org"]
+    return [{"title": o["title"], "text": o["text"], "org": o["org"]} for o in out if o["_kind"] != "descriptor"]
+
+
+class RolesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[KEY] = []
+        finder = RoleFinder(doc)
+        finder.run()
+        for f in facts(doc, "ki_entities"):
+            if f["type"] == "person":
+                for r in f["roles"]:
+                    start = doc.text.find(r["text"])
+                    span = doc.char_span(start, start + len(r["text"]), label="ROLE", alignment_mode="expand") if start >= 0 else None
+                    if span is not None and not overlaps(span.start_char, span.end_char, skip_ranges(doc)):
+                        doc.spans[KEY].append(span)
+        return doc

@@ -1,0 +1,301 @@
+"""The packaged word lists for entities and roles, loaded once, with the lookups built on them.
+
+Pure: no spaCy. Sources and licences of every list: kiextract/data/SOURCES.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .normalize.lemma import _lemma_exact, lemmatize_noun
+from .textutil import load_lines, load_tsv
+
+# Party aliases too ambiguous for running text (see the gazetteer README).
+AMBIGUOUS_PARTY_ALIASES = {"Union", "Liberale", "Linke", "Volt", "Piraten", "BP", "FW", "FWG", "Die Heimat", "PARTEI", "Grüne", "Grünen", "GRÜNE", "REP"}
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "della", "du", "el", "al", "zu", "ten", "ter", "bin", "ibn", "le", "la", "vom", "zur"}
+AMBIGUOUS_FIRST_NAMES = {
+    "Mai", "Juni", "Juli", "August", "April", "Rose", "Rosa", "Sonne", "Stern", "Engel", "Berg", "Weiß",
+    "Jung", "Frei", "Friede", "Ernst", "Will", "Anders", "Allen", "Lasse", "Per", "Mark", "Kurz",
+    "Hoffnung", "Glaube", "Liebe", "Schön", "Klein", "Lang", "Frank", "Ali",
+}
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role title found in a word: the form as it stands in nominative singular, and its kind."""
+
+    text: str  # e.g. "Kreissozialdezernent", "Landtagsabgeordnete"
+    masculine: str
+    feminine: str
+    kind: str  # office | descriptor | credit
+    gender: str | None  # "m", "w" or None when the form does not tell
+    prefix: str  # the compound part before the title ("Kreissozial")
+
+    def for_gender(self, gender: str | None) -> str:
+        """The title as written, in the person's gender where the written form does not tell."""
+        if self.gender is not None or gender not in ("m", "w"):
+            return self.text
+        base = self.masculine if gender == "m" else self.feminine
+        if not self.prefix:
+            return base
+        return self.prefix + base[:1].lower() + base[1:]
+
+
+@cache
+def first_names() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_tsv("first_names.tsv")}
+
+
+def name_gender(first: str) -> str | None:
+    """'m' or 'w' when the given name is used for one sex only.
+
+    >>> name_gender("Serap"), name_gender("Tilmann"), name_gender("Lilli")
+    ('w', 'm', None)
+    """
+    sex = first_names().get(first.split("-")[0])
+    return sex if sex in ("m", "w") else None
+
+
+@cache
+def name_stopwords() -> frozenset[str]:
+    return frozenset(load_lines("name_stopwords.txt"))
+
+
+@cache
+def _titles() -> list[tuple[str, str, str, str, str | None]]:
+    """(lower-case form, masculine, feminine, kind, gender) longest form first."""
+    out = []
+    for masc, fem, kind in load_tsv("titles.tsv"):
+        out.append((masc.lower(), masc, fem, kind, "m" if masc != fem else None))
+        if fem != masc:
+            out.append((fem.lower(), masc, fem, kind, "w"))
+    # adjectival nouns: "Abgeordnete" (w or plural) also stands for the masculine stem
+    return sorted(out, key=lambda t: -len(t[0]))
+
+
+@cache
+def _title_exclusions() -> frozenset[str]:
+    return frozenset(load_lines("title_exclusions.txt"))
+
+
+INFLECTION_ENDINGS = ("", "nen", "en", "n", "s", "es")
+
+
+@cache
+def title_of(word: str) -> Title | None:
+    """The role title a word is (or ends in), with compound and inflected forms.
+
+    >>> title_of("Kreissozialdezernenten").text, title_of("NRW-Integrationsstaatssekretärin").text
+    ('Kreissozialdezernent', 'NRW-Integrationsstaatssekretärin')
+    >>> t = title_of("Landtagsabgeordneten"); t.for_gender("m")
+    'Landtagsabgeordneter'
+    >>> title_of("Begleiter") is None, title_of("Leitung").text
+    (True, 'Leitung')
+    """
+    if not word[:1].isupper() or len(word) < 3:
+        return None
+    low = word.lower()
+    if any(low.endswith(x) for x in _title_exclusions()):
+        return None
+    for ending in INFLECTION_ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)]
+        for form, masc, fem, kind, gender in _titles():
+            if not stem.endswith(form):
+                continue
+            prefix_len = len(stem) - len(form)
+            if prefix_len == 1:
+                continue
+            prefix = word[:prefix_len]
+            adjectival = masc.lower() == fem.lower() + "r"
+            if adjectival and not (ending == "" and form == masc.lower()):
+                g, base = None, fem  # "Abgeordnete(n)": the written form does not tell the sex
+            else:
+                g, base = gender, (masc if gender == "m" else fem) if gender else fem
+            if not prefix or prefix.endswith("-"):
+                written = prefix + base
+            else:
+                written = prefix + base[:1].lower() + base[1:]
+            return Title(written, masc, fem, kind, g, prefix)
+    return None
+
+
+@cache
+def parties() -> dict[str, str]:
+    """Alias -> canonical party name, without the ambiguous aliases."""
+    return {alias: canon for canon, alias in load_tsv("parties.tsv") if alias not in AMBIGUOUS_PARTY_ALIASES}
+
+
+@cache
+def org_heads() -> tuple[str, ...]:
+    return tuple(sorted((w.lower() for w in load_lines("org_heads.txt")), key=len, reverse=True))
+
+
+def org_head_of(word: str) -> str | None:
+    """The organisation head a noun is or ends in ("Jugendamt" -> "amt"), or None.
+
+    >>> org_head_of("Berufskolleg"), org_head_of("Integrationszentrums"), org_head_of("Beamte")
+    ('kolleg', 'zentrum', None)
+    """
+    if not word[:1].isupper():
+        return None
+    lemma = lemmatize_noun(word).lower()
+    for head in org_heads():
+        if lemma.endswith(head) and (len(lemma) == len(head) or len(lemma) - len(head) >= 3):
+            return head
+    return None
+
+
+@cache
+def gazetteer_orgs() -> dict[str, tuple[str, str]]:
+    """Name -> (abbr, kind) of the packaged NRW bodies."""
+    return {name: (abbr, kind) for name, abbr, kind in load_tsv("orgs_nrw.tsv")}
+
+
+@cache
+def org_abbreviations() -> dict[str, str]:
+    """Unambiguous abbreviation -> organisation name (at least three letters)."""
+    out = {}
+    for name, (abbr, kind) in gazetteer_orgs().items():
+        if abbr and len(abbr.replace(" ", "")) >= 3 and "generisch" not in kind:
+            out[abbr] = name
+    return out
+
+
+@cache
+def places() -> dict[str, str]:
+    """Surface form -> canonical place name: Gemeinden, Kreise (with inflected forms), Länder,
+    their aliases, countries."""
+    out: dict[str, str] = {}
+    for name, kind, land in load_tsv("places.tsv"):
+        out.setdefault(name, name)
+        for variant in _inflected_place(name, kind):
+            out.setdefault(variant, name)
+    for alias, land, _ in load_tsv("land_aliases.tsv"):
+        if not alias.startswith("Land "):
+            out.setdefault(alias, land)
+    for country in load_lines("countries.txt"):
+        out.setdefault(country, country)
+    return out
+
+
+def _inflected_place(name: str, kind: str) -> list[str]:
+    """Genitive and dative forms of Kreis names: "Kreises Heinsberg", "Rhein-Sieg-Kreises",
+    "Rheinisch-Bergischen Kreis(es)"."""
+    out = []
+    words = name.split()
+    if kind != "Kreis" and kind != "Regierungsbezirk":
+        return out
+    if words[0] in ("Kreis", "Landkreis", "Regierungsbezirk") and len(words) > 1:
+        out.append(" ".join([words[0] + "es"] + words[1:]) if words[0] != "Regierungsbezirk" else " ".join(["Regierungsbezirks"] + words[1:]))
+    if len(words) == 1 and name.lower().endswith("kreis"):
+        out.append(name + "es")
+    if len(words) == 2 and words[1] == "Kreis" and words[0].endswith("er"):
+        adj = words[0][:-2] + "en"
+        out += [f"{adj} Kreis", f"{adj} Kreises", f"{adj} Kreise"]
+    return out
+
+
+@cache
+def land_aliases() -> dict[str, str]:
+    return {alias: land for alias, land, kind in load_tsv("land_aliases.tsv") if kind == "abbr"}
+
+
+def is_common_word(word: str) -> bool:
+    """True when `word` is an ordinary German word form (the lookup table knows it, as written or
+    in lower case: "Essen", "Weil").
+
+    >>> is_common_word("Weil"), is_common_word("Ochtrup")
+    (True, False)
+    """
+    return _lemma_exact(word) is not None or _lemma_exact(word.lower()) is not None
+
+
+def nominative_org(words: list[str]) -> str:
+    """An organisation phrase in nominative: article dropped, adjectives and head declined.
+
+    >>> nominative_org(["des", "Kommunalen", "Integrationszentrums"])
+    'Kommunales Integrationszentrum'
+    >>> nominative_org(["dem", "Amt", "für", "Integration", "und", "Inklusion"])
+    'Amt für Integration und Inklusion'
+    >>> nominative_org(["der", "Rheinisch-Bergischen", "Kreisverwaltung"])
+    'Rheinisch-Bergische Kreisverwaltung'
+    """
+    while words and words[0].lower() in ("der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem", "im", "beim", "vom", "zum", "zur", "am"):
+        words = words[1:]
+    head_i = None
+    for i, w in enumerate(words):
+        if w[:1].isupper() and not _is_adjective(w):
+            head_i = i
+            break
+    if head_i is None:
+        return " ".join(words)
+    head = words[head_i]
+    lemma = lemmatize_noun(head) if not head.isupper() else head
+    gender = noun_gender(lemma)
+    ending = {"m": "er", "w": "e", "n": "es"}[gender]
+    adjs = []
+    for w in words[:head_i]:
+        stem = w
+        for e in ("en", "em", "er", "es", "e"):
+            if w.endswith(e) and _is_adjective(w):
+                stem = w[: -len(e)]
+                break
+        adjs.append(stem + ending if _is_adjective(w) else w)
+    return " ".join(adjs + [lemma] + words[head_i + 1:])
+
+
+ADJ_SUFFIXES = tuple(s + e for s in ("isch", "al", "lich", "ig", "ell", "iv", "är", "isch", "er", "ern", "an", "ant", "ent", "ös") for e in ("e", "en", "er", "es", "em"))
+
+
+FUNCTION_WORDS = frozenset(
+    "der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen "
+    "seine seiner seinem seinen ihre ihrer ihrem ihren unsere unserer unserem unseren diese dieser "
+    "diesem diesen dieses jene jener jenem jenen welche welcher welchem welchen alle aller allen "
+    "beide beiden oder aber über unter hinter wieder immer sehr mehr weder sondern wer wenn denen "
+    "deren dessen hier gestern morgen heute jeder jede jedem jeden jedes manche mancher einige "
+    "andere anderen anderer viele vielen wenige wenigen mehrere mehreren sowie bereits er sie es".split()
+)
+
+
+LOWER_ADJ_SUFFIXES = tuple(
+    s + e
+    for s in ("isch", "al", "lich", "ig", "ell", "iv", "är", "end", "iert", "eu", "ös", "ant", "ent", "bar", "sam", "haft", "los", "ner", "der", "ter", "her", "itt", "weit")
+    for e in ("e", "en", "er", "es", "em")
+)
+
+
+def _is_adjective(word: str) -> bool:
+    """An adjective by its ending; lower-case words (not function words) ending in -e/-en/-er/-es/-em.
+
+    >>> _is_adjective("stellvertretende"), _is_adjective("Kommunalen"), _is_adjective("dieser")
+    (True, True, False)
+    """
+    low = word.lower()
+    if word[:1].islower():
+        return low.endswith(LOWER_ADJ_SUFFIXES) and low not in FUNCTION_WORDS and low.isalpha()
+    return low.endswith(ADJ_SUFFIXES) and not is_common_noun_form(word)
+
+
+def is_common_noun_form(word: str) -> bool:
+    lemma = _lemma_exact(word)
+    return lemma is not None and lemma[:1].isupper() and lemma.lower() != word.lower().rstrip("n")
+
+
+FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "enz", "anz", "ur", "e", "in", "konferenz", "regierung", "agentur", "initiative", "organisation", "verwaltung")
+NEUTER = ("um", "ment", "chen", "lein", "amt", "werk", "kolleg", "institut", "gericht", "büro", "haus", "gremium", "forum", "netzwerk", "bündnis", "ministerium", "zentrum", "museum", "theater", "gymnasium", "krankenhaus", "klinikum", "team", "projekt", "programm", "portal")
+
+
+def noun_gender(noun: str) -> str:
+    """Grammatical gender guessed from the noun's ending: 'm', 'w' or 'n'.
+
+    >>> noun_gender("Integrationszentrum"), noun_gender("Bezirksregierung"), noun_gender("Kreis")
+    ('n', 'w', 'm')
+    """
+    low = noun.lower()
+    if low.endswith(NEUTER):
+        return "n"
+    if low.endswith(FEMININE):
+        return "w"
+    return "m"
