@@ -43,7 +43,19 @@ class Title:
 
 @cache
 def first_names() -> dict[str, str]:
+    """Given name -> sex ('m', 'w' or 'wm')."""
     return {row[0]: row[1] for row in load_tsv("first_names.tsv")}
+
+
+@cache
+def weak_first_names() -> frozenset[str]:
+    """Rare given names that are also common words or names of other things ("Million", "Europa")."""
+    return frozenset(row[0] for row in load_tsv("first_names.tsv") if len(row) > 2 and row[2] == "weak") | AMBIGUOUS_FIRST_NAMES
+
+
+@cache
+def name_blockers() -> frozenset[str]:
+    return frozenset(load_lines("name_blockers.txt"))
 
 
 def name_gender(first: str) -> str | None:
@@ -124,7 +136,8 @@ def title_of(word: str) -> Title | None:
 @cache
 def parties() -> dict[str, str]:
     """Alias -> canonical party name, without the ambiguous aliases."""
-    return {alias: canon for canon, alias in load_tsv("parties.tsv") if alias not in AMBIGUOUS_PARTY_ALIASES}
+    rows = load_tsv("parties.tsv") + load_tsv("parties_extra.tsv")
+    return {alias: canon for canon, alias in rows if alias not in AMBIGUOUS_PARTY_ALIASES}
 
 
 @cache
@@ -168,16 +181,22 @@ def places() -> dict[str, str]:
     """Surface form -> canonical place name: Gemeinden, Kreise (with inflected forms), Länder,
     their aliases, countries."""
     out: dict[str, str] = {}
-    for name, kind, land in load_tsv("places.tsv"):
+    for name, kind, land, _flag in load_tsv("places.tsv"):
         out.setdefault(name, name)
         for variant in _inflected_place(name, kind):
             out.setdefault(variant, name)
     for alias, land, _ in load_tsv("land_aliases.tsv"):
         if not alias.startswith("Land "):
             out.setdefault(alias, land)
-    for country in load_lines("countries.txt"):
+    for country in load_lines("countries.txt") + load_lines("world_places.txt"):
         out.setdefault(country, country)
     return out
+
+
+@cache
+def ambiguous_places() -> frozenset[str]:
+    """One-word places that are also common words ("Weil", "Schuld", "Essen"): they need context."""
+    return frozenset(row[0] for row in load_tsv("places.tsv") if row[3] == "ambiguous")
 
 
 def _inflected_place(name: str, kind: str) -> list[str]:

@@ -33,19 +33,70 @@ def write(name: str, header: str | None, rows: list[str], comment: str) -> None:
     print(f"{name}: {len(rows)} rows")
 
 
+def word_probabilities() -> dict[str, float]:
+    """spaCy's German word log-probabilities (spacy-lookups-data, MIT), to tell common words."""
+    import gzip
+    import json
+    from importlib import resources
+
+    data = resources.files("spacy_lookups_data") / "data" / "de_lexeme_prob.json.gz"
+    return json.loads(gzip.decompress(data.read_bytes()))
+
+
+def noun_lemmas() -> set[str]:
+    """Nouns with a plural in spaCy's German lemma lookup table (spacy-lookups-data, MIT):
+    "Million" (Millionen), "Art" (Arten). Names have no such plural."""
+    import gzip
+    import json
+    from importlib import resources
+
+    data = resources.files("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz"
+    table = json.loads(gzip.decompress(data.read_bytes()))
+    return {v for k, v in table.items() if k[:1].isupper() and k != v and k[len(v):] in ("en", "n", "e", "er")}
+
+
+def common_word(word: str, prob: dict[str, float], cap_limit: float) -> bool:
+    """Is `word` also an ordinary German word? Its lower-case form is frequent ("Weil", "Essen"),
+    or the capitalised form itself is frequent ("Schuld", "Million")."""
+    return prob.get(word.lower(), -99.0) > -12.5 or prob.get(word, -99.0) > cap_limit
+
+
 def main(src: Path) -> None:
+    prob = word_probabilities()
     names = {nfc(n) for n in (src / "de_first_names.txt").read_text(encoding="utf-8").split()}
-    sex = {}
+    sex, count = {}, {}
     for row in read_tsv(src / "de_first_names_counts.tsv"):
         if row["in_first_names_txt"] == "yes":
             sex[nfc(row["name"])] = row["sex"]
-    write("first_names.tsv", "name\tsex", [f"{n}\t{sex.get(n, 'wm')}" for n in names],
+            count[nfc(row["name"])] = int(row["count"])
+    # weak: a given name that is also a common word or a place ("Million", "Art", "Norden");
+    # frequency in news text says nothing here (older names are frequent in text, rare at birth)
+    lemmas = noun_lemmas()
+    place_names = {nfc(r["name"]) for r in read_tsv(src / "de_municipalities.tsv")}
+    for own in ("countries.txt", "world_places.txt"):
+        place_names |= {nfc(x) for x in (OUT / own).read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")}
+    rows = []
+    for n in names:
+        weak = count.get(n, 0) < 1000 and (n in lemmas or prob.get(n.lower(), -99.0) > -12.5 or n in place_names)
+        rows.append(f"{n}\t{sex.get(n, 'wm')}\t{'weak' if weak else ''}")
+    write("first_names.tsv", "name\tsex\tflag", rows,
           "Given names (Berlin LABO/BerlinOnline, Stadt Köln: CC BY 3.0 DE; Stadt Leipzig, LH München: dl-de/by-2-0). See SOURCES.md.")
 
+    population = {}
+    for row in read_tsv(src / "de_gv_isys_2024.tsv"):
+        if row["population_2023"]:
+            population[nfc(row["name"])] = max(population.get(nfc(row["name"]), 0), int(row["population_2023"]))
     places = []
     for row in read_tsv(src / "de_municipalities.tsv"):
-        places.append(f"{nfc(row['name'])}\t{row['kind']}\t{row['land']}")
-    write("places.tsv", "name\tkind\tland", places,
+        name = nfc(row["name"])
+        # ambiguous: a one-word place that is also a common word, unless it is a large city
+        small = row["kind"] in ("Gemeinde", "Stadt") and population.get(name, 0) < 50_000
+        ambiguous = " " not in name and (
+            prob.get(name.lower(), -99.0) > -10.5  # "Essen", "Weil": the word is far more frequent
+            or (small and (name in lemmas or common_word(name, prob, -11.0)))  # "Schuld", "Puls"
+        )
+        places.append(f"{name}\t{row['kind']}\t{row['land']}\t{'ambiguous' if ambiguous else ''}")
+    write("places.tsv", "name\tkind\tland\tflag", places,
           "German Gemeinden, Kreise, Regierungsbezirke, Länder. Datenquelle: Statistisches Bundesamt (Destatis), GV-ISys 31.12.2024, dl-de/by-2-0. See SOURCES.md.")
 
     aliases = []

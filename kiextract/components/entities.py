@@ -126,7 +126,7 @@ class EntityFinder:
         while i < len(toks):
             w = toks.t(i)
             title_before = lx.title_of(toks.t(i - 1)) is not None if i > 0 else False
-            if (w in names or (title_before and is_name_token(w) and not lx.is_common_word(w))) and w not in lx.name_stopwords():
+            if (w in names or (title_before and is_name_token(w) and not lx.is_common_word(w))) and w not in lx.name_stopwords() and toks.t(i - 1) not in lx.name_blockers():
                 j, parts = i + 1, [w]
                 while j < len(toks) and len(parts) < 4:
                     u = toks.t(j)
@@ -141,8 +141,9 @@ class EntityFinder:
                     break
                 if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
                     middle_ok = all(p in names or p in lx.NAME_PARTICLES for p in parts[1:-1])
-                    ambiguous = w in lx.AMBIGUOUS_FIRST_NAMES and not title_before and lx.is_common_word(parts[-1])
-                    if middle_ok and not ambiguous:
+                    weak = w in lx.weak_first_names() and not title_before
+                    is_place = " ".join(parts) in lx.places()
+                    if middle_ok and not weak and not (is_place and not title_before):
                         out.append((i, j, parts))
                         i = j
                         continue
@@ -266,7 +267,10 @@ class EntityFinder:
                     s = toks.start(i)
                     self._add_place(lands[first], s, s + len(first), first)
             # genitive of a place: "Heinsbergs Bürgermeister"
-            elif w.endswith("s") and w[:-1] in places and not lx.is_common_word(w[:-1]) and not lx.is_common_word(w):
+            elif (
+                w.endswith("s") and len(w) > 4 and w[:-1] in places and w[:-1] not in lx.ambiguous_places()
+                and w not in lx.name_stopwords() and is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " "
+            ):
                 s = toks.start(i)
                 if not overlaps(s, s + len(w), self.claimed):
                     self._add_place(places[w[:-1]], s, s + len(w) - 1, w[:-1])
@@ -287,7 +291,7 @@ class EntityFinder:
 
     def _place_ok(self, i: int, n: int, surface: str) -> bool:
         toks = self.toks
-        if n == 1 and lx.is_common_word(surface):
+        if n == 1 and surface in lx.ambiguous_places():
             return toks.t(i - 1) in PLACE_CONTEXT
         if n == 1 and surface in lx.first_names() and is_name_token(toks.t(i + 1)):
             return False  # a person: "Marl Schulze"
