@@ -59,3 +59,11 @@ def make_roles(nlp: Language, name: str):
     from .components.roles import RolesComponent
 
     return RolesComponent()
+
+
+@Language.factory("ki_norms")
+def make_norms(nlp: Language, name: str):
+    """Part of kiextract's own NER model (before its tok2vec), not of the rule stages."""
+    from .components.norms import NormsComponent
+
+    return NormsComponent()

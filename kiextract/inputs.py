@@ -44,7 +44,7 @@ def discover(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
         elif path.exists():
             yield Source(raw, path)
         elif path.is_symlink():
-            yield Source(raw, error="broken symbolic link (its target does not exist)")
+            yield Source(raw, error=_link_problem(path))
         else:
             yield Source(raw, error="no such file or directory; check the path")
 
@@ -77,11 +77,22 @@ def _walk(root: Path, glob: str) -> Iterator[Source]:
                 yield from visit(path)
             elif fnmatch.fnmatch(entry.name, glob):
                 if entry.is_symlink() and not path.exists():
-                    yield Source(str(path), error="broken symbolic link or link loop; fix or remove the link")
+                    yield Source(str(path), error=_link_problem(path))
                 else:
                     yield Source(str(path), path)
 
     yield from visit(root)
+
+
+def _link_problem(path: Path) -> str:
+    import errno
+
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself); fix or remove the link"
+    return "broken symbolic link (its target does not exist); fix or remove the link"
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:

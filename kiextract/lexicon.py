@@ -218,7 +218,13 @@ def _inflected_place(name: str, kind: str) -> list[str]:
 
 @cache
 def land_aliases() -> dict[str, str]:
+    """Abbreviation -> Land ("NRW" -> "Nordrhein-Westfalen")."""
     return {alias: land for alias, land, kind in load_tsv("land_aliases.tsv") if kind == "abbr"}
+
+
+def land_abbreviation(land: str) -> str | None:
+    """The usual abbreviation of a Land ("Nordrhein-Westfalen" -> "NRW"), None for other places."""
+    return next((a for a, l in land_aliases().items() if l == land), None)
 
 
 def is_common_word(word: str) -> bool:

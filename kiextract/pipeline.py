@@ -107,21 +107,31 @@ class Input:
     warnings: tuple[str, ...] = ()
 
 
+SURROGATE_RE = None
+
+
 def _make_doc(nlp, item: Input):
+    import regex
+
     from .components.base import meta
 
-    doc = nlp.make_doc(item.text)
+    global SURROGATE_RE
+    SURROGATE_RE = SURROGATE_RE or regex.compile(r"[\ud800-\udfff]")
+    text, n = SURROGATE_RE.subn("\ufffd", item.text)  # same length: offsets stay valid
+    doc = nlp.make_doc(text)
     info = meta(doc)
     info["source"] = item.source
     info["published_override"] = item.published
     info["warnings"] = list(item.warnings)
+    if n:
+        info["warnings"].append(f"replaced {n} unpaired surrogate code points with U+FFFD")
     return doc
 
 
 def _record(doc, item: Input) -> Document:
     from .document import doc_to_record
 
-    sha = item.sha256 or hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    sha = item.sha256 or hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
     return doc_to_record(doc, source=item.source, sha256=sha)
 
 

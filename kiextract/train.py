@@ -163,6 +163,8 @@ def evaluate(model_path: Path, heldout: Path) -> dict:
     from spacy.tokens import DocBin
     from spacy.training import Example
 
+    from . import factories  # noqa: F401  (registers ki_norms, part of the model)
+
     nlp = spacy.load(model_path)
     gold_docs = list(DocBin().from_disk(heldout).get_docs(nlp.vocab))
     texts = [d.text for d in gold_docs]
@@ -215,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         model = args.evaluate_only
     else:
         from spacy.cli.train import train
+
+        from . import factories  # noqa: F401  (registers ki_norms, part of the model)
 
         try:
             from thinc.api import set_num_threads  # type: ignore[attr-defined]

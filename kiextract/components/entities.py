@@ -229,7 +229,7 @@ class EntityFinder:
             if overlaps(s, e, self.claimed):
                 continue
             # "Güler" or genitive "Schmidts"; not the first word of another full name
-            if is_name_token(toks.t(i + 1)) and toks.t(i + 1) not in by_surname and "\n" not in toks.gap(i + 1):
+            if base == w and w in lx.first_names() and is_name_token(toks.t(i + 1)) and "\n" not in toks.gap(i + 1):
                 continue
             by_surname[base][0].add(s, s + len(base) if base != w else e)
             self.claimed.append((s, e))
@@ -384,8 +384,8 @@ class EntityFinder:
             if before and toks.t(before[0])[:1] == abbr[:1] and any(lx.org_head_of(toks.t(x)) for x in before):
                 words, texts = before, [toks.t(x) for x in before]
                 has_head = True
-        if not has_head and texts[0][:1] != abbr[:1]:
-            return
+        if not has_head:
+            return  # "Künstliche Intelligenz (KI)" is no organisation
         if lx.title_of(texts[-1]) or texts[-1] in lx.first_names():
             return
         s, e = toks.start(words[0]), toks.end(words[-1])
@@ -545,7 +545,7 @@ class EntitiesComponent:
             value = ent.value
             if value not in ent.aliases and value in lx.land_aliases().values():
                 value = sorted(ent.aliases, key=lambda a: -len(a))[0]  # the article writes only "NRW"
-            abbr = next((a for a in ent.aliases if a in lx.land_aliases()), None)
+            abbr = next((a for a in ent.aliases if a in lx.land_aliases()), None) or lx.land_abbreviation(ent.value)
             add_fact(doc, KEY, "location", s, e, value, label="LOC", abbr=abbr, mentions=_mentions(doc, ent))
         return doc
 

@@ -389,8 +389,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
             if len(rest) > 1 and rest[1].low == "alt":
                 return None  # an age, "38 Jahre alt"
             return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier})
-        if is_article:
-            return None
+        if is_article or rest[0].low in lexicon()["fractions"]:
+            return None  # "drei Viertel": a share, see _shares
         np_ = _noun_phrase(rest)
         if np_:
             used, heads = np_

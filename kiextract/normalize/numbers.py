@@ -106,6 +106,9 @@ def parse_number(s: str) -> float | None:
     >>> parse_number("zwei Dutzend"), parse_number("2 Mio."), parse_number("eine Million")
     (24.0, 2000000.0, 1000000.0)
     """
+    whole = parse_digits(s)
+    if whole is not None:
+        return whole
     parts = s.split()
     if not parts:
         return None

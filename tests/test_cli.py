@@ -1,0 +1,222 @@
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from kiextract.cli import app
+
+runner = CliRunner()
+SEED = "seeds/000_a3353c067c880684.txt"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args, input=None):
+    return runner.invoke(app, ["facts", "--model", "blank", *args], input=input)
+
+
+def test_cli_jsonl_one_document_per_line():
+    result = run("seeds/")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 5
+    docs = [json.loads(line) for line in lines]
+    assert [d["source"] for d in docs] == sorted(d["source"] for d in docs)
+    assert all(d["schema"] == "kiextract/1" for d in docs)
+
+
+def test_cli_json_is_one_array():
+    result = run(SEED, "--format", "json")
+    assert result.exit_code == 0
+    docs = json.loads(result.stdout)
+    assert isinstance(docs, list) and len(docs) == 1
+
+
+def test_cli_csv_one_row_per_fact():
+    result = run(SEED, "--format", "csv", "--type", "contact")
+    rows = result.stdout.strip().splitlines()
+    assert rows[0].startswith("source,type,value,text,start,end")
+    assert len(rows) == 3 and "+492241133066" in rows[1]
+
+
+def test_cli_table_shows_facts():
+    result = run(SEED, "--format", "table")
+    assert result.exit_code == 0
+    assert "Serap Güler" in result.stdout and "+492241133066" in result.stdout
+
+
+def test_cli_type_filter():
+    docs = [json.loads(x) for x in run("seeds/", "--type", "person").stdout.splitlines()]
+    assert {f["type"] for d in docs for f in d["facts"]} == {"person"}
+
+
+def test_cli_stdin_and_published_override():
+    result = run("-", "--published", "2018-04-05", input="Die Staatssekretärin kam am Mittwoch.")
+    doc = json.loads(result.stdout)
+    assert doc["source"] == "<stdin>" and doc["published"] == "2018-04-05"
+    assert [f["value"] for f in doc["facts"] if f["type"] == "date"] == ["2018-04-04"]
+
+
+def test_cli_output_file(tmp_path):
+    out = tmp_path / "facts.jsonl"
+    result = run(SEED, "--output", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["source"] == SEED
+
+
+def test_cli_glob_chooses_files(tmp_path):
+    (tmp_path / "a.md").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("nichts", encoding="utf-8")
+    docs = [json.loads(x) for x in run(str(tmp_path), "--glob", "*.md").stdout.splitlines()]
+    assert [os.path.basename(d["source"]) for d in docs] == ["a.md"]
+
+
+def test_cli_version_and_help():
+    assert runner.invoke(app, ["--version"]).stdout.startswith("kiextract ")
+    assert "facts" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_cli_help_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys; from kiextract.cli import app; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_cli_unknown_model_is_a_usage_error():
+    result = runner.invoke(app, ["facts", SEED, "--model", "de_no_such_model"])
+    assert result.exit_code == 2
+    assert "de_no_such_model" in result.stderr and "--model blank" in result.stderr
+
+
+def test_cli_bad_published_is_a_usage_error():
+    result = run(SEED, "--published", "gestern irgendwann")
+    assert result.exit_code == 2
+
+
+# -- bad input: one clear message naming the file, everything else still processed -------------
+
+def _bad_inputs(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Landrat Stephan Pusch (CDU) besuchte am 5. April 2018 Heinsberg.", encoding="utf-8")
+    return good
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: (d / "empty_dir").mkdir() or d / "empty_dir", "no files matching"),
+        (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02PNG\x00") and d / "bin.txt", "binary"),
+        (lambda d: (d / "big.txt").write_text("a" * 2000, encoding="utf-8") and d / "big.txt", "too large"),
+        (lambda d: os.symlink(d / "loop_b.txt", d / "loop_a.txt") or os.symlink(d / "loop_a.txt", d / "loop_b.txt") or d / "loop_a.txt", "symbolic link loop"),
+    ],
+    ids=["missing", "empty-directory", "binary", "too-large", "symlink-loop-file"],
+)
+def test_cli_bad_input_named_and_others_processed(tmp_path, make, message):
+    good = _bad_inputs(tmp_path)
+    bad = make(tmp_path)
+    result = runner.invoke(app, ["facts", "--model", "blank", "--max-chars", "1000", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert str(bad) in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+    docs = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [d["source"] for d in docs] == [str(good)]
+    assert any(f["value"] == "Stephan Pusch" for f in docs[0]["facts"])
+
+
+def test_cli_symlink_loop_directory_is_reported_once(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
+    os.symlink(folder, folder / "again")
+    result = run(str(folder))
+    assert result.exit_code == 1 and "loop" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_cli_unreadable_file(tmp_path, monkeypatch):
+    good = _bad_inputs(tmp_path)
+    locked = tmp_path / "locked.txt"
+    locked.write_text("x", encoding="utf-8")
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = run(str(locked), str(good))
+    assert result.exit_code == 1 and "locked.txt: permission denied" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_cli_cp1252_file_is_read_with_a_warning(tmp_path):
+    f = tmp_path / "alt.txt"
+    f.write_bytes("Landrat Stephan Pusch sprach über Flüchtlinge.".encode("cp1252"))
+    result = run(str(f))
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert "Flüchtlinge" in doc["facts"][0]["text"] or any("cp1252" in w for w in doc["warnings"])
+    assert any("cp1252" in w for w in doc["warnings"]) and "cp1252" in result.stderr
+
+
+def test_cli_utf8_bom_is_dropped(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + "Landrat Stephan Pusch kam.".encode("utf-8"))
+    doc = json.loads(run(str(f)).stdout)
+    assert doc["warnings"] == [] and doc["facts"][0]["start"] == 8
+
+
+def test_cli_empty_file_gives_an_empty_record_and_a_warning(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("", encoding="utf-8")
+    result = run(str(f))
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["facts"] == [] and doc["chars"] == 0 and "empty" in result.stderr
+
+
+def test_cli_interrupt_keeps_whole_lines(monkeypatch):
+    import kiextract.batch as batch
+
+    real = batch.run
+
+    def interrupted(*args, **kwargs):
+        for i, item in enumerate(real(*args, **kwargs)):
+            if i == 2:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(batch, "run", interrupted)
+    result = run("seeds/")
+    assert result.exit_code == 130
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["schema"] == "kiextract/1" for x in lines)
+
+
+def test_cli_interrupt_closes_the_json_array(monkeypatch):
+    import kiextract.batch as batch
+
+    real = batch.run
+
+    def interrupted(*args, **kwargs):
+        for i, item in enumerate(real(*args, **kwargs)):
+            if i == 1:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(batch, "run", interrupted)
+    result = run("seeds/", "--format", "json")
+    assert result.exit_code == 130 and len(json.loads(result.stdout)) == 1

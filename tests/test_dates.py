@@ -1,0 +1,151 @@
+from datetime import date
+
+import pytest
+
+from kiextract.normalize.dates import find_dates, find_published, parse_published_option, resolve
+
+PUB = date(2018, 4, 5)  # a Thursday
+
+
+def resolved(text, published=PUB):
+    return [(r.text, resolve(r, published), r.grain, r.modifier) for r in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    "text, value, grain",
+    [
+        ("Von Paul Kieras, 14.08.2017", "2017-08-14", "day"),
+        ("Stand: 05.04.2018", "2018-04-05", "day"),
+        ("am 5.4.18 in Köln", "2018-04-05", "day"),
+        ("am 5. April 2018 in Köln", "2018-04-05", "day"),
+        ("am 5. Apr. 2018 in Köln", "2018-04-05", "day"),
+        ("seit April 2018 im Amt", "2018-04", "month"),
+        ("Der Start im November 2014 war schwer.", "2014-11", "month"),
+        ("Die Datei vom 2017-08-14 liegt vor.", "2017-08-14", "day"),
+        ("Donnerstag, 05.04.2018, 15:04 Uhr", "2018-04-05T15:04", "minute"),
+    ],
+    ids=["numeric", "numeric-stand", "short-year", "month-name", "month-abbr", "month-year", "im-november", "iso", "weekday-date-time"],
+)
+def test_dates_absolute_day_first(text, value, grain):
+    found = resolved(text)
+    assert len(found) == 1, found
+    assert found[0][1:3] == (value, grain)
+
+
+@pytest.mark.parametrize(
+    "text, value, modifier",
+    [
+        ("Seit 2014 besteht das Zentrum.", "2014", "since"),
+        ("Ein gelungenes Beispiel war in 2017 der Zirkus.", "2017", None),
+        ("bis 2022 gesichert", "2022", "until"),
+        ("bis zum Ende der Legislaturperiode 2022 zu sichern", "2022", "until"),
+        ("Ende 2019 soll es fertig sein.", "2019", "end"),
+        ("Anfang 2020 beginnt der Bau.", "2020", "start"),
+        ("Mitte 2021 ist Schluss.", "2021", "mid"),
+        ("im Jahr 2015 gegründet", "2015", None),
+        ("das bestehende Integrationskonzept von 2011", "2011", None),
+        ("in der Saison 2016/17", "2016/2017", None),
+    ],
+    ids=["seit", "in", "bis", "bis-zum-ende-der", "ende", "anfang", "mitte", "im-jahr", "von", "season"],
+)
+def test_dates_years_as_time_references(text, value, modifier):
+    found = resolved(text)
+    assert len(found) == 1, found
+    assert (found[0][1], found[0][3]) == (value, modifier)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Die Staatssekretärin kam am Mittwoch.", "2018-04-04"),
+        ("Die Staatssekretärin hat am Donnerstag den Kreis besucht.", "2018-04-05"),
+        ("Sie war gestern im Kreishaus.", "2018-04-04"),
+        ("Vorgestern begann die Tour.", "2018-04-03"),
+        ("Heute beginnt die Tour.", "2018-04-05"),
+        ("Die Messe öffnet morgen.", "2018-04-06"),
+        ("Am Wochenende wird gefeiert.", "2018-04-07"),
+        ("Vergangene Woche tagte der Rat.", "2018-W13"),
+        ("zu dem im August zwei Dutzend Kinder zusammenkommen", "2018-08"),
+        ("Im vergangenen Jahr kamen mehr.", "2017"),
+        ("Nächstes Jahr wird gebaut.", "2019"),
+        ("Vor zwei Jahren begann es.", "2016"),
+        ("am vergangenen Montag", "2018-04-02"),
+        ("am kommenden Montag", "2018-04-09"),
+        ("am 1. Mai wird gefeiert", "2018-05-01"),
+    ],
+    ids=["weekday-before", "weekday-same-day", "gestern", "vorgestern", "heute", "morgen", "wochenende", "vergangene-woche", "im-august", "vergangenen-jahr", "naechstes-jahr", "vor-zwei-jahren", "vergangenen-montag", "kommenden-montag", "day-month-without-year"],
+)
+def test_dates_resolve_relative_against_published(text, value):
+    found = resolved(text)
+    assert len(found) == 1, found
+    assert found[0][1] == value
+
+
+def test_dates_relative_stay_unresolved_without_published():
+    assert resolved("Sie kam am Mittwoch.", None) == [("am Mittwoch", None, "day", None)]
+
+
+def test_dates_range_gives_two_facts():
+    assert [v for _, v, _, _ in resolved("vom 1. bis 3. März 2018")] == ["2018-03-01", "2018-03-03"]
+    assert [(v, m) for _, v, _, m in resolved("Von 2014 bis 2016 lief das Projekt.")] == [("2014", "from"), ("2016", "until")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zahl stieg auf 2.022 Menschen.",
+        "Rufnummer 0 22 41/13 30 66",
+        "Serap Güler (vorn, 3.v.l.)",
+        "die Version 2.4.1 der App",
+        "Das Spiel endete 2:1.",
+        "Denn sonst stehen wir in zehn oder fünfzehn Jahren vor Problemen.",
+        "die Arbeit wird heute immer noch kritisch begleitet",
+        "Die Mitarbeiter kommen jeden Morgen.",
+        "mit 365.000 Euro und 54 Zentren",
+    ],
+    ids=["thousands", "phone", "caption", "version", "score", "duration", "heute-nowadays", "der-morgen", "money-count"],
+)
+def test_dates_not_dates(text):
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        (" date 2017-08 RHEIN-SIEG-KREIS. Seit 2014.\n\nVon Von Paul Kieras, 14.08.2017\n\nText.", "2017-08-14"),
+        ("Titel\n\nDonnerstag, 05.04.2018, 15:04 Uhr\n\nText am Mittwoch.", "2018-04-05"),
+        ("Titel (Meldung vom 09.08.2017) Text.", "2017-08-09"),
+        ("Titel\n10. August 2017\nDer Text beginnt.", "2017-08-10"),
+        ("Titel\nDer Text nennt seit 2014 nichts.", None),
+    ],
+    ids=["byline", "date-line", "meldung-vom", "month-name-line", "none"],
+)
+def test_published_from_the_text(text, published):
+    header = "2017-08" if text.startswith(" date") else None
+    assert find_published(text, find_dates(text), header)[0] == published
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2018-04-05", "2018-04-05"), ("2018-04", "2018-04"), ("05.04.2018", "2018-04-05"), ("5. April 2018", "2018-04-05"), ("kein Datum", None)],
+    ids=["iso", "iso-month", "german-numeric", "german-words", "garbage"],
+)
+def test_published_option_parsing(value, expected):
+    assert parse_published_option(value) == expected
+
+
+FUNCTION_WORDS = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "einem", "einen", "mit", "so", "am", "im",
+    "in", "an", "um", "von", "vom", "bis", "seit", "für", "er", "sie", "es", "wir", "ihr", "ich", "du", "man",
+}
+
+
+def test_dates_never_a_bare_function_word(seed_records, gnad_texts, nlp):
+    from kiextract.pipeline import extract_many
+
+    records = list(seed_records)
+    dates = [f for r in records for f in r["facts"] if f["type"] == "date"]
+    dates += [f.to_dict() for r in extract_many(gnad_texts, nlp=nlp) for f in r.facts if f.type == "date"]
+    assert len(dates) > 100
+    bad = [d["text"] for d in dates if d["text"].lower() in FUNCTION_WORDS or len(d["text"]) < 4]
+    assert bad == []

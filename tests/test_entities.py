@@ -1,0 +1,148 @@
+import pytest
+
+from kiextract.pipeline import extract
+
+
+def persons(nlp, text):
+    return {f.value: f for f in extract(text, nlp=nlp).facts if f.type == "person"}
+
+
+@pytest.mark.parametrize(
+    "text, name, title, org",
+    [
+        ("Es sprach Landrat Stephan Pusch im Kreishaus.", "Stephan Pusch", "Landrat", None),
+        ("Als Gast kam NRW-Integrationsstaatssekretärin Serap Güler nach Rheine.", "Serap Güler", "NRW-Integrationsstaatssekretärin", None),
+        ("Es sprach Lilli Schmidt, KI-Leiterin, über die Arbeit.", "Lilli Schmidt", "KI-Leiterin", None),
+        ("Das betonte Dirk Jäckel, Leiter des Amtes für Integration und Inklusion.", "Dirk Jäckel", "Leiter", "Amt für Integration und Inklusion"),
+        ("Es sprach die stellvertretende Leiterin des KI, Gabriele Wawer, über das Projekt.", "Gabriele Wawer", "stellvertretende Leiterin", "KI"),
+        ("Darüber informierte sich Serap Güler, Staatssekretärin des Ministeriums für Kinder, Familie, Flüchtlinge und Integration.", "Serap Güler", "Staatssekretärin", "Ministerium für Kinder, Familie, Flüchtlinge und Integration"),
+        ("Dazu kam der Bürgermeister der Stadt Heinsberg, Wolfgang Dieder (CDU), ins Rathaus.", "Wolfgang Dieder", "Bürgermeister", "Stadt Heinsberg"),
+        ("Das sagten Landrat Sebastian Schuster und Hermann Allroggen, Sozialdezernent des Rhein-Sieg-Kreises, am Montag.", "Hermann Allroggen", "Sozialdezernent", "Rhein-Sieg-Kreis"),
+        ("Die Leiterin des Kommunalen Integrationszentrums Nurhan Dogruer-Rütten zeigte das Projekt.", "Nurhan Dogruer-Rütten", "Leiterin", "Kommunales Integrationszentrum"),
+        ("Im Bild: Serap Güler (Staatssekretärin für Integration) im Gespräch.", "Serap Güler", "Staatssekretärin", None),
+        ("Gäste waren die beiden Landtagsabgeordneten Bernd Krückel (CDU) und Stefan Lenzen (FDP).", "Stefan Lenzen", "Landtagsabgeordneter", None),
+        ("Zuständig ist Dr. Karin Becker, Dezernentin für Soziales.", "Karin Becker", "Dezernentin", None),
+    ],
+    ids=["title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two", "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped"],
+)
+def test_roles_constructions(nlp, text, name, title, org):
+    found = persons(nlp, text)
+    assert name in found, found.keys()
+    roles = found[name].fields["roles"]
+    assert any(r["title"] == title and r["org"] == org for r in roles), roles
+
+
+def test_roles_two_titles_before_one_name(nlp):
+    roles = persons(nlp, "wie Kreisdirektorin und Sozialdezernentin Annerose Heinze erklärte.")["Annerose Heinze"].fields["roles"]
+    assert sorted(r["title"] for r in roles) == ["Kreisdirektorin", "Sozialdezernentin"]
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Mehr dazu.\n\nVon Paul Kieras, 14.08.2017\n\nDer Text.", "Paul Kieras", "Autor"),
+        ("Lilli Schmidt, KI-Leiterin Foto: Drunkenmölle\n", "Drunkenmölle", "Fotograf"),
+        ("(Beitragsfoto: Die Gäste © Rheinisch-Bergischer Kreis/Katharina Krause)", "Katharina Krause", "Fotografin"),
+    ],
+    ids=["byline", "photo-credit", "copyright-credit"],
+)
+def test_roles_from_bylines_and_credits(nlp, text, name, title):
+    found = persons(nlp, text)
+    assert [r["title"] for r in found[name].fields["roles"]] == [title]
+
+
+@pytest.mark.parametrize(
+    "text, name, party, age",
+    [
+        ("Staatssekretärin Serap Güler (CDU) machte sich ein Bild. Die 38-jährige CDU-Politikerin lobte das KI.", "Serap Güler", "CDU", 38),
+        ("Auch SPD-Landrat Frank Meyer kam.", "Frank Meyer", "SPD", None),
+        ("Der 54-jährige Stephan Pusch (CDU) ist Landrat.", "Stephan Pusch", "CDU", 54),
+    ],
+    ids=["brackets-and-description", "party-compound-title", "age-before-name"],
+)
+def test_party_and_age(nlp, text, name, party, age):
+    f = persons(nlp, text)[name]
+    assert (f.fields["party"], f.fields["age"]) == (party, age)
+
+
+@pytest.mark.parametrize(
+    "text, name, mentions",
+    [
+        ("Serap Güler kam. Güler lobte. Staatssekretärin Güler ging.", "Serap Güler", ["Serap Güler", "Güler", "Güler"]),
+        ("Lilli Schmidt sprach. Schmidts Mitarbeiterinnen erklärten.", "Lilli Schmidt", ["Lilli Schmidt", "Schmidt"]),
+        ("Es kam Franz Josef Dahlmanns. Josef Dahlmanns sprach.", "Franz Josef Dahlmanns", ["Franz Josef Dahlmanns", "Josef Dahlmanns"]),
+    ],
+    ids=["surname", "genitive", "shorter-full-name"],
+)
+def test_mentions_merge_into_one_person(nlp, text, name, mentions):
+    found = persons(nlp, text)
+    assert list(found) == [name]
+    assert [m["text"] for m in found[name].fields["mentions"]] == mentions
+
+
+def test_same_surname_without_evidence_is_not_merged(nlp):
+    found = persons(nlp, "Anna Müller und Peter Müller kamen. Müller sagte nichts.")
+    assert set(found) == {"Anna Müller", "Peter Müller"}
+    assert all(len(f.fields["mentions"]) == 1 for f in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, type_, value, abbr",
+    [
+        ("Das Kommunale Integrationszentrum des Rhein-Sieg-Kreises (KI) lädt ein.", "organization", "Kommunales Integrationszentrum", "KI"),
+        ("Die Leiterin des Kommunalen Integrationszentrums (KI) sprach.", "organization", "Kommunales Integrationszentrum", "KI"),
+        ("Das Ministerium für Kinder, Familie, Flüchtlinge und Integration teilte mit.", "organization", "Ministerium für Kinder, Familie, Flüchtlinge und Integration", None),
+        ("Sie wurde von der Bezirksregierung Arnsberg beauftragt.", "organization", "Bezirksregierung Arnsberg", None),
+        ("Das Projekt am Berufskolleg Bergisch Gladbach läuft.", "organization", "Berufskolleg Bergisch Gladbach", None),
+        ("Danach ging es zum Verein Modellierton in Rheine.", "organization", "Verein Modellierton", None),
+        ("Sie besuchte die Migrantenorganisation WeBiKul – Westfälisches Bildungs- und Kulturzentrum in Greven.", "organization", "WeBiKul – Westfälisches Bildungs- und Kulturzentrum", None),
+        ("Der Kreistag des Rhein-Sieg-Kreises hat beschlossen.", "organization", "Kreistag des Rhein-Sieg-Kreises", None),
+        ("Die Steuerung obliegt dem Arbeitskreis (AK) Integration.", "organization", "Arbeitskreis Integration", "AK"),
+        ("Angesiedelt beim Amt für Bildung und Kultur.", "organization", "Amt für Bildung und Kultur", None),
+        ("Die Staatssekretärin des Landes Nordrhein-Westfalen kam.", "location", "Nordrhein-Westfalen", "NRW"),
+        ("Die NRW-Staatssekretärin kam in den Kreis Steinfurt.", "location", "NRW", "NRW"),
+        ("Im Rheinisch-Bergischen Kreis leben viele.", "location", "Rheinisch-Bergischer Kreis", None),
+        ("Die Arbeit des Kreises Heinsberg wurde gelobt.", "location", "Kreis Heinsberg", None),
+        ("Es war in Ochtrup, Rheine und Greven.", "location", "Greven", None),
+        ("Heinsbergs Bürgermeister Wolfgang Dieder sprach.", "location", "Heinsberg", None),
+    ],
+    ids=["ki-genitive-place", "ki-inflected", "ministry", "bezirksregierung", "berufskolleg-place", "verein-name", "dash-name", "kreistag", "abbr-inside", "amt-fuer", "land-full", "land-abbr-compound", "adjective-kreis", "kreises", "city-list", "place-genitive"],
+)
+def test_organisations_and_places(nlp, text, type_, value, abbr):
+    facts = [f for f in extract(text, nlp=nlp).facts if f.type == type_]
+    match = [f for f in facts if f.value == value]
+    assert match, [f.value for f in facts]
+    assert match[0].fields["abbr"] == abbr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Integration ist Sache der Kommunen und Bildung ist wichtig.",
+        "Weil es regnete, blieb das KI geschlossen.",
+        "Aus Sorge um die Zukunft handelt die Stadt.",
+        "Die Schuld liegt bei niemandem.",
+        "Im August kommen Kinder zusammen.",
+        "Künstliche Intelligenz (KI) verändert Büros.",
+        "Die Landesregierung werde der kommunalen Integrationsarbeit neue Struktur verleihen.",
+        "Eine Million Euro fehlt.",
+        "Die New York Times berichtete.",
+        "Am Mittwoch war Donnerstag.",
+    ],
+    ids=["nouns", "weil", "aus", "schuld", "august", "ki-ai", "landesregierung", "million", "new-york-times", "weekdays"],
+)
+def test_non_entities(nlp, text):
+    facts = [f for f in extract(text, nlp=nlp).facts if f.type in ("person", "organization", "location")]
+    values = {f.value for f in facts}
+    assert values <= {"New York"}, values
+
+
+def test_boilerplate_is_not_the_article(nlp):
+    text = (
+        "Titel\n\n" + "Serap Güler besuchte das Kommunale Integrationszentrum (KI). " * 8
+        + "\n\nAnzeige\nhttp://event.example.net/news/705?x=1\nJutta van Asselt ist im Theater zu Hause\n"
+    )
+    record = extract(text, nlp=nlp)
+    assert "Jutta van Asselt" not in {f.value for f in record.facts}
+    assert not any(f.type == "contact" for f in record.facts)
+    assert any("not the article" in w for w in record.warnings)

@@ -1,0 +1,150 @@
+import pytest
+
+from kiextract.components.numbers import find_ages, find_numbers
+from kiextract.normalize.numbers import parse_number, parse_number_word
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("365.000", 365000), ("1.250.000", 1250000), ("14,5", 14.5), ("10 000", 10000),
+        ("1,5 Millionen", 1500000), ("2 Mio.", 2000000), ("3 Mrd.", 3000000000), ("eine Million", 1000000),
+        ("fünf", 5), ("zwölf", 12), ("zweihundert", 200), ("zwei Dutzend", 24), ("ein Dutzend", 12),
+        ("anderthalb", 1.5), ("einem", 1), ("zweier", 2), ("dreiundzwanzig", 23), ("zweitausendfünfhundert", 2500),
+    ],
+    ids=lambda v: str(v),
+)
+def test_numbers_parse_german_formats_and_words(text, value):
+    assert parse_number(text) == value
+
+
+def test_number_word_rejects_ordinary_words():
+    assert parse_number_word("Sieger") is None and parse_number_word("Verein") is None
+
+
+def one(text, type_):
+    found = [f for f in find_numbers(text) if f.type == type_]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, about, period, qualifier",
+    [
+        ("Das Land stellt eine jährliche Förderung von 365.000 Euro zur Verfügung.", 365000, "EUR", "Förderung", "year", None),
+        ("Davon werden 315.000 Euro für Personal investiert.", 315000, "EUR", "Personal", None, None),
+        ("und 50.000 Euro für Sachkosten.", 50000, "EUR", "Sachkosten", None, None),
+        ("Die Stadt zahlt 50.000 € im Jahr.", 50000, "EUR", None, "year", None),
+        ("Der Eintritt kostet € 3.000 und mehr.", 3000, "EUR", None, None, None),
+        ("Das Budget beträgt EUR 2,5 Mio. im Jahr.", 2500000, "EUR", None, "year", None),
+        ("Es fehlen 1,5 Millionen Euro.", 1500000, "EUR", None, None, None),
+        ("Sie sammelten rund 10.000 Euro für die Tafel.", 10000, "EUR", "Tafel", None, "approx"),
+        ("Die Spende von 20.000 Franken kam an.", 20000, "CHF", "Spende", None, None),
+        ("Der Konzern verlor 3 Mrd. Dollar.", 3000000000, "USD", None, None, None),
+        ("Ein Ticket kostet 50 Cent.", 0.5, "EUR", None, None, None),
+        ("Er zahlte 200 Pfund monatlich.", 200, "GBP", None, "month", None),
+        ("Sie erhalten bis zu 500 Euro pro Monat.", 500, "EUR", None, "month", "at_most"),
+    ],
+    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu"],
+)
+def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
+    f = one(text, "money")
+    assert (f.value, f.fields["unit"], f.fields["about"], f.fields["period"], f.fields["qualifier"]) == (value, unit, about, period, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("Die Staatssekretärin besucht alle 54 Kommunalen Integrationszentren.", 54, "Integrationszentrum", None),
+        ("16 Mitarbeiterinnen und Mitarbeiter kümmern sich darum.", 16, "Mitarbeiter", None),
+        ("Das Netzwerk umfasst mehr als 300 Kooperationspartner.", 300, "Kooperationspartner", "more_than"),
+        ("zwischen dem Kreis und seinen 24 Städten und Gemeinden", 24, "Stadt und Gemeinde", None),
+        ("Es gibt fünf Kommunale Integrationszentren im Bezirk.", 5, "Integrationszentrum", None),
+        ("Im August kommen zwei Dutzend Kinder zusammen.", 24, "Kind", None),
+        ("Die Stadt hat etwa 1.200 neue Wohnungen gebaut.", 1200, "Wohnung", "approx"),
+        ("Fast 300 Menschen kamen.", 300, "Mensch", "almost"),
+        ("Mindestens zwölf Schulen sind betroffen.", 12, "Schule", "at_least"),
+        ("Weniger als 40 Teilnehmer meldeten sich.", 40, "Teilnehmer", "less_than"),
+        ("die beiden Landtagsabgeordneten", 2, "Landtagsabgeordnete", None),
+    ],
+    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden"],
+)
+def test_counts_tie_the_number_to_the_counted_noun(text, value, unit, qualifier):
+    f = one(text, "quantity")
+    assert (f.value, f.fields["unit"], f.fields["qualifier"]) == (value, unit, qualifier)
+
+
+def test_counts_each_number_gets_its_own_fact():
+    found = [(f.value, f.fields["unit"]) for f in find_numbers("„19 Kommunen mit 19 Interessen“ zu unterstützen")]
+    assert found == [(19, "Kommune"), (19, "Interesse")]
+
+
+@pytest.mark.parametrize(
+    "text, value, about, qualifier",
+    [
+        ("Das sind 14 Prozent.", 14, None, None),
+        ("Das sind 14 % mehr.", 14, None, None),
+        ("Es waren 14,5 Prozent der Stimmen.", 14.5, "Stimmen", None),
+        ("Fast 14 Prozent der Bevölkerung besitzt keinen deutschen Pass.", 14, "Bevölkerung", "almost"),
+        ("Dort hat etwa jeder sechste Bürger eine Zuwanderungsgeschichte.", 16.67, "Bürger", "approx"),
+        ("Die Hälfte der Schüler kommt mit dem Bus.", 50, "Schüler", None),
+        ("Ein Drittel der Mittel fließt in Personal.", 33.33, "Mittel", None),
+        ("Drei Viertel der Befragten sind zufrieden.", 75, "Befragten", None),
+    ],
+    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel"],
+)
+def test_percents_and_shares(text, value, about, qualifier):
+    f = one(text, "percent")
+    assert (f.value, f.fields["about"], f.fields["qualifier"]) == (value, about, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das KI besteht seit zehn Jahren.", [(10, "Jahr")]),
+        ("Denn sonst stehen wir in zehn oder fünfzehn Jahren vor Problemen.", [(10, "Jahr"), (15, "Jahr")]),
+        ("Das Projekt dauert drei Monate.", [(3, "Monat")]),
+        ("Nach zwei Wochen war alles vorbei.", [(2, "Woche")]),
+    ],
+    ids=["seit-zehn-jahren", "zehn-oder-fuenfzehn", "drei-monate", "zwei-wochen"],
+)
+def test_durations(text, expected):
+    assert [(f.value, f.fields["unit"]) for f in find_numbers(text) if f.type == "duration"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("Die 38-jährige CDU-Politikerin hat sich vorgenommen", 38), ("sagte der 54-Jährige.", 54), ("Er ist 61 Jahre alt.", 61)],
+    ids=["jaehrige", "der-jaehrige", "jahre-alt"],
+)
+def test_ages_are_spans_not_counts(text, age):
+    assert [a for _, _, a in find_ages(text)] == [age]
+    assert [f for f in find_numbers(text) if f.type in ("quantity", "duration")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit 2014 besteht das Zentrum.",
+        "Von Paul Kieras, 14.08.2017",
+        "bis zum Ende der Legislaturperiode 2022 zu sichern",
+        "Donnerstag, 05.04.2018, 15:04 Uhr",
+        "Das Spiel endete 2:1 für die Gäste.",
+        "Serap Güler (vorn, 3.v.l.) im Kreishaus",
+        "Die 3. Klasse der Grundschule",
+        "Der Antrag Nr. 9 wurde abgelehnt.",
+        "Nach § 3 des Gesetzes gilt das.",
+        "Die Adresse lautet 53721 Siegburg.",
+        "Sie wohnt in der Hauptstraße 12 in Bonn.",
+        "Weitere Infos unter www.kreis-3000.de und info2020@kreis.de",
+        "Er erreichte Platz 4 im Finale.",
+        "Der Film bekam die Note 2 von der Jury.",
+    ],
+    ids=["year", "byline-date", "legislaturperiode", "clock-time", "score", "caption", "ordinal", "issue-number", "section", "postcode", "house-number", "url-and-email", "rank", "rating"],
+)
+def test_numbers_that_are_no_facts(text):
+    from kiextract.normalize.contacts import find_contacts
+    from kiextract.normalize.dates import find_dates
+
+    taken = [(c.start, c.end) for c in find_contacts(text)] + [(d.start, d.end) for d in find_dates(text)]
+    assert [f for f in find_numbers(text, taken) if f.type in ("money", "quantity", "percent")] == []
