@@ -148,8 +148,8 @@ def org_heads() -> tuple[str, ...]:
 def org_head_of(word: str) -> str | None:
     """The organisation head a noun is or ends in ("Jugendamt" -> "amt"), or None.
 
-    >>> org_head_of("Berufskolleg"), org_head_of("Integrationszentrums"), org_head_of("Beamte")
-    ('kolleg', 'zentrum', None)
+    >>> org_head_of("Jugendamt"), org_head_of("Integrationszentrums"), org_head_of("Beamte")
+    ('amt', 'zentrum', None)
     """
     if not word[:1].isupper():
         return None
@@ -228,10 +228,10 @@ def land_abbreviation(land: str) -> str | None:
 
 
 def is_common_word(word: str) -> bool:
-    """True when `word` is an ordinary German word form (the lookup table knows it, as written or
-    in lower case: "Essen", "Weil").
+    """True when `word` is an ordinary German word form the lemma lookup table knows, as written
+    or in lower case. (Places and given names that are common words are flagged in the data files.)
 
-    >>> is_common_word("Weil"), is_common_word("Ochtrup")
+    >>> is_common_word("Kindern"), is_common_word("Ochtrup")
     (True, False)
     """
     return _lemma_exact(word) is not None or _lemma_exact(word.lower()) is not None
