@@ -1,7 +1,8 @@
 """Run the pipeline over many inputs: in order, streamed, on one process or a pool of workers.
 
-Each result is `(source_name, record_dict | None, error | None)`. Workers load the pipeline once
-and read their own files, so reading and extraction both spread over the processes.
+Each result is `(source_name, record_dict | None, error | None)`; both None means the document
+was skipped (its sha256 is in `skip`). Workers load the pipeline once and read their own files,
+so reading and extraction both spread over the processes.
 """
 from __future__ import annotations
 
@@ -18,16 +19,21 @@ Result = tuple[str, "dict | None", "str | None"]
 _worker: dict = {}
 
 
-def _run_chunk(nlp, chunk: list[Source], published: str | None, max_chars: int) -> list[Result]:
-    """Read and process one chunk of sources; errors keep their place in the order."""
+def _run_chunk(nlp, chunk: list[Source], published: str | None, max_chars: int, skip: frozenset[str] = frozenset()) -> list[Result]:
+    """Read and process one chunk of sources; errors and skips keep their place in the order."""
     slots: list[Result | None] = []
     items = []
     for src in chunk:
         try:
-            items.append(read_input(src, published=published, max_chars=max_chars))
-            slots.append(None)
+            item = read_input(src, published=published, max_chars=max_chars)
         except InputError as exc:
             slots.append((src.name, None, exc.reason))
+            continue
+        if item.sha256 in skip:
+            slots.append((item.source, None, None))
+            continue
+        items.append(item)
+        slots.append(None)
     records = iter(process(nlp, items, batch_size=CHUNK))
     out: list[Result] = []
     for src, slot in zip(chunk, slots):
@@ -39,17 +45,19 @@ def _run_chunk(nlp, chunk: list[Source], published: str | None, max_chars: int) 
     return out
 
 
-def _init_worker(model: str, patterns: str | None, published: str | None, max_chars: int) -> None:
+def _init_worker(model: str, patterns: str | None, published: str | None, max_chars: int, skip: frozenset[str]) -> None:
     import signal
 
     from .pipeline import load_pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _worker.update(nlp=load_pipeline(model, patterns=patterns), published=published, max_chars=max_chars)
+    if "nlp" not in _worker:  # inherited from the parent when the pool forks
+        _worker["nlp"] = load_pipeline(model, patterns=patterns)
+    _worker.update(published=published, max_chars=max_chars, skip=skip)
 
 
 def _work(chunk: list[Source]) -> list[Result]:
-    return _run_chunk(_worker["nlp"], chunk, _worker["published"], _worker["max_chars"])
+    return _run_chunk(_worker["nlp"], chunk, _worker["published"], _worker["max_chars"], _worker["skip"])
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -68,21 +76,28 @@ def run(
     jobs: int = 1,
     nlp=None,
     chunk_size: int = CHUNK,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[Result]:
-    """Yield one result per source, in input order. Standard input ('-') is read in this process."""
-    if jobs <= 1:
-        if nlp is None:
-            from .pipeline import load_pipeline
+    """Yield one result per source, in input order. Standard input ('-') is read in this process.
 
-            nlp = load_pipeline(model, patterns=patterns)
+    With jobs > 1 a pool of worker processes does the work; a pipeline passed as `nlp` is shared
+    with them when the platform forks (else each worker loads `model`)."""
+    if nlp is None and jobs <= 1:
+        from .pipeline import load_pipeline
+
+        nlp = load_pipeline(model, patterns=patterns)
+    if jobs <= 1:
         for chunk in _chunks(sources, chunk_size):
-            yield from _run_chunk(nlp, chunk, published, max_chars)
+            yield from _run_chunk(nlp, chunk, published, max_chars, skip)
         return
 
     import multiprocessing as mp
 
-    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model, patterns, published, max_chars))
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "fork" and nlp is not None:
+        _worker["nlp"] = nlp
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model, patterns, published, max_chars, skip))
     try:
         for results in pool.imap(_work, _chunks(sources, chunk_size)):
             yield from results

@@ -86,15 +86,17 @@ def facts(
     glob: str = typer.Option("*.txt", "--glob", help="Which files to take from directories."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Refuse inputs longer than this."),
+    db: Optional[Path] = typer.Option(None, "--db", dir_okay=False, help="Store documents and facts in this SQLite file; skip documents already stored."),
+    force: bool = typer.Option(False, "--force", help="With --db: process documents again even when already stored."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
-    """Print the facts of each article.
+    """Print the facts of each article (or store them with --db).
 
     Example: kiextract facts seeds/ --format json > facts.json
     """
     err = _stderr()
     try:
-        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs, max_chars, err)
+        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs, max_chars, db, force, err)
     except KiextractError as exc:
         if debug:
             raise
@@ -103,14 +105,15 @@ def facts(
     raise typer.Exit(int(code))
 
 
-def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs, max_chars, err) -> ExitCode:
+def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs, max_chars, db, force, err) -> ExitCode:
     from rich.markup import escape
 
     from . import batch
     from .inputs import discover
     from .output import make_writer
-    from .pipeline import load_pipeline
+    from .pipeline import load_pipeline, pipeline_name
 
+    write_output = db is None or fmt is not None or output is not None
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     if fmt is None:
         fmt = Format.table if (output is None and sys.stdout.isatty()) else Format.jsonl
@@ -120,9 +123,15 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs
 
     sources = list(discover(paths, glob=glob))
     nlp = load_pipeline(model, patterns=patterns)  # fails early, with a clear message, for a bad --model
-    writer = make_writer(fmt.value, out, width=None if out.isatty() else 100)
-    failed = 0
-    done = 0
+    writer = make_writer(fmt.value, out, width=None if out.isatty() else 100) if write_output else None
+    conn, skip = None, frozenset()
+    if db is not None:
+        from .store import known_documents, open_store, write_document
+
+        conn = open_store(db)
+        skip = frozenset() if force else frozenset(known_documents(conn, __version__))
+        name = pipeline_name(nlp)
+    failed = done = stored = skipped = 0
     progress = None
     if err.is_terminal and len(sources) > 1:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -139,33 +148,44 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs
     try:
         results = batch.run(
             sources, model=model, patterns=str(patterns) if patterns else None, published=published,
-            max_chars=max_chars, jobs=jobs, nlp=nlp,
+            max_chars=max_chars, jobs=jobs, nlp=nlp, skip=skip,
         )
-        for name, record, error in results:
+        for source, record, error in results:
             done += 1
             if error is not None:
                 failed += 1
-                err.print(f"[red]error:[/] {escape(name)}: {escape(error)}")
+                err.print(f"[red]error:[/] {escape(source)}: {escape(error)}")
+            elif record is None:
+                skipped += 1
             else:
                 if wanted is not None:
                     record["facts"] = [f for f in record["facts"] if f["type"] in wanted]
                 for w in record["warnings"]:
                     err.print(f"[yellow]warning:[/] {escape(record['source'])}: {escape(w)}")
-                writer.write(record)
+                if conn is not None:
+                    write_document(conn, record, __version__, name)
+                    stored += 1
+                if writer is not None:
+                    writer.write(record)
             if progress is not None:
                 rate = done / max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
     except KeyboardInterrupt:
-        writer.close()
+        if writer is not None:
+            writer.close()
         if progress is not None:
             progress.stop()
         err.print(f"interrupted after {done} of {len(sources)} inputs; the output so far is complete")
         return ExitCode.INTERRUPTED
-    writer.close()
+    if writer is not None:
+        writer.close()
     if progress is not None:
         progress.stop()
     if output:
         out.close()
+    if conn is not None:
+        conn.close()
+        err.print(f"{db}: stored {stored} documents, skipped {skipped} already stored, {failed} failed")
     if failed:
         err.print(f"{failed} of {len(sources)} inputs failed; the other {len(sources) - failed} were processed")
         return ExitCode.INPUT_FAILED
