@@ -19,7 +19,7 @@ from .base import add_fact, meta, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
 
-TOKEN_RE = regex.compile(r"[\p{L}][\p{L}\p{N}]*(?:[-–][\p{L}\p{N}]+)*\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
+TOKEN_RE = regex.compile(r"[\p{L}][\p{L}\p{N}]*(?:[-–][\p{L}\p{N}]+)*(?:-(?=\s+(?:und|oder)\s))?\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
 NUMWORD_CAND_RE = regex.compile(
     r"(?i)(?<![\p{L}\p{N}-])\p{L}*(?:eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|tausend|beide|anderthalb|einhalb)\p{L}*(?![\p{L}\p{N}-])"
 )
@@ -33,6 +33,7 @@ ADJECTIVE_ENDINGS = tuple(
     for stem in ("isch", "al", "lich", "ig", "ell", "iv", "är", "bar", "sam", "haft", "los")
     for ending in ("e", "en", "er", "es", "em")
 )
+MEASURE_NOUNS = {"höhe", "ausmaß", "wert", "volumen", "umfang", "gesamtwert", "gesamthöhe", "größenordnung"}
 ARTICLES = {"der", "des", "die", "dem", "den", "aller", "unserer", "ihrer", "seiner", "eines", "einer"}
 
 
@@ -208,12 +209,15 @@ def _period(toks: list[Tok]) -> tuple[int, str] | None:
 
 def _about_before(text: str, start: int) -> tuple[str | None, str | None]:
     """Purpose noun and period from "eine jährliche Förderung (in Höhe) von 365.000 Euro"."""
-    before = _lex_before(text, start, limit=6)
+    before = _lex_before(text, start, limit=7)
     i = 0
-    if i < len(before) and before[i].low in ("von", "über", "mit"):
+    if i < len(before) and before[i].low in ("von", "über"):
         i += 1
-        if i + 1 < len(before) and before[i].low == "höhe" and before[i + 1].low == "in":
+        # "Kredite im Ausmaß von", "eine Förderung in Höhe von": the measure noun is not the purpose
+        if i + 1 < len(before) and before[i].low in MEASURE_NOUNS and before[i + 1].low in ("in", "im", "mit"):
             i += 2
+            if i < len(before) and before[i].low in ("einem", "einer"):
+                i += 1
         if i < len(before) and _is_noun(before[i]):
             noun = before[i].text
             period = None
@@ -233,6 +237,9 @@ def _about_after(toks: list[Tok]) -> tuple[str | None, int]:
         while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap:
             i += 1
         if i < len(toks) and _is_noun(toks[i]):
+            # "für den Hin- und Rückflug"
+            if toks[i].text.endswith("-") and i + 2 < len(toks) and toks[i + 1].low == "und" and _is_noun(toks[i + 2]):
+                return f"{toks[i].text} und {toks[i + 2].text}", i + 3
             return (lemmatize_noun(toks[i].text) if toks[0].low == "an" else toks[i].text), i + 1
         return None, 0
     return None, 0
@@ -396,6 +403,9 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
             used, heads = np_
             if heads[0].low in lexicon()["scales"]:
                 return None
+            unit = lexicon()["duration_units"].get(heads[0].low)
+            if unit and len(heads) == 1:  # "zwei magere Jahre"
+                return NumberFact("duration", q_start, rest[used - 1].end, round_value(value), {"unit": unit, "qualifier": qualifier})
             return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier})
     return None
 

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 MIN_PART = 4
+WEAK_PLURAL_RE = __import__("re").compile(r"(?:ist|ant|ent|at|graf|nom|log|soph|ard)en$")
 
 
 @cache
@@ -34,8 +35,8 @@ def lemmatize_noun(word: str) -> str:
 
     >>> lemmatize_noun("Integrationszentren"), lemmatize_noun("Kommunen"), lemmatize_noun("Kinder")
     ('Integrationszentrum', 'Kommune', 'Kind')
-    >>> lemmatize_noun("Kooperationspartner"), lemmatize_noun("Mitarbeiterinnen")
-    ('Kooperationspartner', 'Mitarbeiterin')
+    >>> lemmatize_noun("Kooperationspartner"), lemmatize_noun("Mitarbeiterinnen"), lemmatize_noun("Pensionisten")
+    ('Kooperationspartner', 'Mitarbeiterin', 'Pensionist')
     """
     exact = _lemma_exact(word)
     if exact is not None:
@@ -43,6 +44,9 @@ def lemmatize_noun(word: str) -> str:
     if "-" in word:
         head, _, last = word.rpartition("-")
         return f"{head}-{lemmatize_noun(last[:1].upper() + last[1:])}" if last else word
+    # weak masculine nouns the table does not hold: "Pensionisten", "Migranten", "Kandidaten"
+    if WEAK_PLURAL_RE.search(word):
+        return word[:-2]
     for i in range(MIN_PART - 1, len(word) - MIN_PART + 1):
         part = word[i:]
         lemma = _lemma_exact(part[:1].upper() + part[1:])

@@ -19,7 +19,7 @@ from ..textutil import load_json
 DIGITS_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,/:@§#_-])"
     r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
-    r"(?![\p{N}])"
+    r"(?![\p{N}\p{L}])"
 )
 
 
@@ -129,9 +129,9 @@ def parse_number(s: str) -> float | None:
 def round_value(v: float) -> float | int:
     """Whole numbers as int, others rounded to two places (16.666 -> 16.67).
 
-    >>> round_value(365000.0), round_value(100 / 6)
-    (365000, 16.67)
+    >>> round_value(365000.0), round_value(100 / 6), round_value(0.0209)
+    (365000, 16.67, 0.0209)
     """
     if abs(v - round(v)) < 1e-9:
         return int(round(v))
-    return round(v, 2)
+    return round(v, 4) if abs(v) < 1 else round(v, 2)

@@ -1,0 +1,183 @@
+"""Speed and memory of kiextract on real news, in one run so that ratios compare like with like.
+
+    python benchmarks/bench.py ../shared/data/news/10kgnad/articles.tar.xz [--repeat 10] [--model auto]
+
+Unpacks the articles to a temporary folder and prints one Markdown table: characters and documents
+per second and peak memory (RSS of the measuring process) for
+  (a) tokenising with spacy.blank("de") alone,
+  (b) each kiextract stage alone on a blank pipeline (its cost = its time minus tokenising),
+  (c) the full pipeline: rules only (blank), and the default (--model auto) with --jobs 1 and --jobs 2,
+  (d) dateparser.search.search_dates(text, languages=["de"]) over the same texts,
+then the ratios the issues ask about, `kiextract --help` time, memory with the files repeated
+--repeat times, and an incremental --db re-run of the unchanged folder.
+
+Every configuration runs in its own process (so that peak memory is its own). Not a test: the
+machine is shared and noisy; read the ratios, not the absolute figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+STAGES = ("ki_boilerplate", "ki_contacts", "ki_dates", "ki_numbers", "ki_entities", "ki_roles")
+
+
+def peak_mb() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(me, kids) / 1024
+
+
+def load_texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+
+
+def measure(config: str, folder: Path, model: str, repeat: int) -> dict:
+    """Run one configuration in this process; return seconds, chars, docs, peak MB."""
+    texts = load_texts(folder)
+    chars = sum(len(t) for t in texts)
+    if config == "tokenize":
+        import spacy
+
+        nlp = spacy.blank("de")
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+    elif config.startswith("stage:"):
+        import spacy
+
+        from kiextract import factories  # noqa: F401  (registers the stages)
+        from kiextract.components.base import meta
+
+        nlp = spacy.blank("de")
+        stage = config.split(":", 1)[1]
+        for name in (["ki_entities"] if stage == "ki_roles" else []) + [stage]:
+            nlp.add_pipe(name)
+        nlp("Landrat Stephan Pusch kam am 5. April 2018 mit 300 Gästen.")  # load lists and tables
+        start = time.perf_counter()
+        for doc in nlp.pipe(texts, batch_size=64):
+            meta(doc)
+    elif config == "searchdates":
+        from dateparser.search import search_dates
+
+        search_dates("am 5. April 2018", languages=["de"])
+        start = time.perf_counter()
+        for t in texts:
+            search_dates(t, languages=["de"])
+    elif config.startswith("full:"):
+        _, which, jobs = config.split(":")
+        from kiextract import batch
+        from kiextract.inputs import discover
+        from kiextract.pipeline import load_pipeline
+
+        nlp = load_pipeline("blank" if which == "blank" else model)
+        sources = list(discover([str(folder)])) * repeat
+        texts_chars = chars * repeat
+        next(batch.run(sources[:1], nlp=nlp, max_chars=5_000_000))  # load lists and tables
+        start = time.perf_counter()
+        n = 0
+        for _ in batch.run(sources, nlp=nlp, jobs=int(jobs), max_chars=5_000_000):
+            n += 1
+        seconds = time.perf_counter() - start
+        return {"seconds": seconds, "chars": texts_chars, "docs": n, "peak_mb": peak_mb()}
+    else:
+        raise SystemExit(f"unknown configuration {config}")
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "chars": chars, "docs": len(texts), "peak_mb": peak_mb()}
+
+
+def child(config: str, folder: Path, model: str, repeat: int = 1) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", config, "--dir", str(folder), "--model", model, "--repeat", str(repeat)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def timed(cmd: list[str], **kw) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, **kw)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("archive", nargs="?", help="tar.xz of articles (10kGNAD)")
+    ap.add_argument("--model", default="auto")
+    ap.add_argument("--repeat", type=int, default=10, help="memory check: the files repeated this often (0: skip)")
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.dir, args.model, args.repeat)))
+        return 0
+    if not args.archive:
+        ap.error("give the archive of articles, e.g. ../shared/data/news/10kgnad/articles.tar.xz")
+
+    tmp = Path(tempfile.mkdtemp(prefix="kiextract-bench-"))
+    try:
+        with tarfile.open(args.archive) as tar:
+            tar.extractall(tmp, filter="data")
+        folder = tmp
+        rows: list[tuple[str, dict]] = []
+        results = {}
+        configs = ["tokenize"] + [f"stage:{s}" for s in STAGES] + ["full:blank:1", "full:default:1", "full:default:2", "searchdates"]
+        for c in configs:
+            results[c] = child(c, folder, args.model)
+            rows.append((c, results[c]))
+            print(f"measured {c}: {results[c]['seconds']:.1f} s", file=sys.stderr)
+
+        def cps(r):
+            return r["chars"] / r["seconds"]
+
+        tok = results["tokenize"]
+        print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+              f"{tok['docs']:,} documents, {tok['chars']:,} characters; model {args.model}\n")
+        print("| configuration | chars/s | docs/s | peak MB | time s | vs. tokenising |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        names = {"tokenize": "(a) spacy.blank(\"de\") tokenising", "searchdates": "(d) dateparser search_dates",
+                 "full:blank:1": "(c) full pipeline, --model blank, --jobs 1",
+                 "full:default:1": f"(c) full pipeline, --model {args.model}, --jobs 1",
+                 "full:default:2": f"(c) full pipeline, --model {args.model}, --jobs 2"}
+        for c, r in rows:
+            label = names.get(c, f"(b) tokenising + {c.split(':', 1)[-1]}" + (" (after ki_entities)" if c == "stage:ki_roles" else ""))
+            print(f"| {label} | {cps(r):,.0f} | {r['docs'] / r['seconds']:,.1f} | {r['peak_mb']:,.0f} | {r['seconds']:.2f} | {r['seconds'] / tok['seconds']:.2f}× |")
+
+        def stage_cost(name):
+            base = results["stage:ki_entities"]["seconds"] if name == "ki_roles" else tok["seconds"]
+            return max(results[f"stage:{name}"]["seconds"] - base, 1e-9)
+
+        print("\n| ratio | value | target |")
+        print("| --- | ---: | --- |")
+        print(f"| ki_numbers adds to tokenising | {stage_cost('ki_numbers') / tok['seconds']:.0%} | ≤ 30% |")
+        print(f"| search_dates time / ki_dates time | {results['searchdates']['seconds'] / stage_cost('ki_dates'):.0f}× | ≥ 10× |")
+        print(f"| full default --jobs 1 | {cps(results['full:default:1']):,.0f} chars/s | ≥ 100,000 |")
+        print(f"| --jobs 2 / --jobs 1 speed | {results['full:default:1']['seconds'] / results['full:default:2']['seconds']:.2f}× | ≥ 1.6× |")
+        help_t = min(timed([shutil.which("kiextract") or "kiextract", "--help"]) for _ in range(5))
+        print(f"| kiextract --help | {help_t:.2f} s | < 0.3 s |")
+        db = tmp / "bench.sqlite"
+        cmd = [shutil.which("kiextract") or "kiextract", "facts", str(folder), "--db", str(db), "--model", args.model]
+        first = timed(cmd)
+        second = timed(cmd)
+        print(f"| --db re-run of the unchanged folder / first run | {second / first:.1%} ({second:.1f} s / {first:.1f} s) | < 10% |")
+        if args.repeat > 1:
+            big = child("full:default:1", folder, args.model, repeat=args.repeat)
+            print(f"| peak MB, {tok['docs']:,} files vs. ×{args.repeat} ({big['docs']:,} files) | "
+                  f"{results['full:default:1']['peak_mb']:,.0f} vs. {big['peak_mb']:,.0f} | < 500, flat |")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
