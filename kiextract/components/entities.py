@@ -89,7 +89,7 @@ class Tokens:
 
     def gap(self, i: int) -> str:
         """The characters between token i-1 and token i."""
-        return self.text[self.items[i - 1][2]:self.items[i][1]] if i > 0 else ""
+        return self.text[self.items[i - 1][2]:self.items[i][1]] if 0 < i < len(self.items) else ""
 
 
 def is_cap(w: str) -> bool:
