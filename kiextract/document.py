@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components.base import FACTS_KEY, meta
+from .components.base import FACTS_KEY, doc_text, meta
 from .records import FACT_FIELDS, Document, Fact
 
 from .components.boilerplate import HEADER_RE
@@ -41,14 +41,14 @@ def doc_to_record(doc: Doc, source: str, sha256: str) -> Document:
                 continue
             seen.add(key)
             fields = {k: f.get(k) for k in FACT_FIELDS[f["type"]]}
-            facts.append(Fact(f["type"], doc.text[f["start"]:f["end"]], f["start"], f["end"], f["value"], fields))
+            facts.append(Fact(f["type"], doc_text(doc)[f["start"]:f["end"]], f["start"], f["end"], f["value"], fields))
     facts.sort(key=lambda x: (x.start, x.end, x.type))
     return Document(
         source=source,
         sha256=sha256,
-        title=find_title(doc.text),
+        title=find_title(doc_text(doc)),
         published=info.get("published") or info.get("published_override"),
-        chars=len(doc.text),
+        chars=len(doc_text(doc)),
         facts=tuple(facts),
         warnings=tuple(info.get("warnings", [])),
     )

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from .normalize.lemma import _lemma_exact, lemmatize_noun
 from .textutil import load_lines, load_tsv
 
@@ -94,6 +96,13 @@ INFLECTION_ENDINGS = ("", "nen", "en", "n", "s", "es")
 
 
 @cache
+def _title_end_re():
+    """Words that end in a title form, maybe inflected: a quick test before the exact one."""
+    forms = "|".join(sorted({regex.escape(f[0]) for f in _titles()}, key=len, reverse=True))
+    return regex.compile(rf"(?:{forms})(?:nen|en|n|s|es)?$")
+
+
+@cache
 def title_of(word: str) -> Title | None:
     """The role title a word is (or ends in), with compound and inflected forms.
 
@@ -107,6 +116,8 @@ def title_of(word: str) -> Title | None:
     if not word[:1].isupper() or len(word) < 3:
         return None
     low = word.lower()
+    if not _title_end_re().search(low):
+        return None
     if any(low.endswith(x) for x in _title_exclusions()):
         return None
     for ending in INFLECTION_ENDINGS:
@@ -151,13 +162,19 @@ def org_head_of(word: str) -> str | None:
     >>> org_head_of("Jugendamt"), org_head_of("Integrationszentrums"), org_head_of("Beamte")
     ('amt', 'zentrum', None)
     """
-    if not word[:1].isupper():
+    if not word[:1].isupper() or not _org_head_end_re().search(word.lower()):
         return None
     lemma = lemmatize_noun(word).lower()
     for head in org_heads():
         if lemma.endswith(head) and (len(lemma) == len(head) or len(lemma) - len(head) >= 3):
             return head
     return None
+
+
+@cache
+def _org_head_end_re():
+    heads = "|".join(regex.escape(h) for h in org_heads())
+    return regex.compile(rf"(?:{heads})(?:e|en|es|s|n|er|ern|ien)?$")
 
 
 @cache

@@ -120,6 +120,7 @@ def _make_doc(nlp, item: Input):
     text, n = SURROGATE_RE.subn("\ufffd", item.text)  # same length: offsets stay valid
     doc = nlp.make_doc(text)
     info = meta(doc)
+    info["text"] = text
     info["source"] = item.source
     info["published_override"] = item.published
     info["warnings"] = list(item.warnings)

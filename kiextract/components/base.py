@@ -28,6 +28,15 @@ def facts(doc: Doc, key: str) -> list[dict]:
     return doc.user_data.get(FACTS_KEY, {}).get(key, [])
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once (spaCy builds `doc.text` from the tokens on every access)."""
+    info = meta(doc)
+    text = info.get("text")
+    if text is None:
+        text = info["text"] = doc.text
+    return text
+
+
 def meta(doc: Doc) -> dict:
     """Per-document settings and findings: `published` (override), `source`, `warnings`, ..."""
     return doc.user_data.setdefault(META_KEY, {})

@@ -60,12 +60,12 @@ class BoilerplateComponent:
     """ki_boilerplate: marks the blocks every later stage skips and notes them as warnings."""
 
     def __call__(self, doc):
-        from .base import meta
+        from .base import doc_text, meta
 
         info = meta(doc)
-        blocks = find_boilerplate(doc.text)
+        blocks = find_boilerplate(doc_text(doc))
         info["skip"] = [(s, e) for s, e, _ in blocks]
-        header = HEADER_RE.match(doc.text)
+        header = HEADER_RE.match(doc_text(doc))
         if header:
             info["header_date"] = header.group(1)
             info["skip"].append((0, header.end()))

@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from ..normalize.contacts import find_contacts
 from ..textutil import overlaps
-from .base import add_fact, skip_ranges
+from .base import add_fact, doc_text, skip_ranges
 
 KEY = "ki_contacts"
 
@@ -17,7 +17,7 @@ class ContactsComponent:
     def __call__(self, doc: Doc) -> Doc:
         skip = skip_ranges(doc)
         doc.spans[KEY] = []
-        for c in find_contacts(doc.text, self.region):
+        for c in find_contacts(doc_text(doc), self.region):
             if not overlaps(c.start, c.end, skip):
                 add_fact(doc, KEY, "contact", c.start, c.end, c.value, label=c.kind, kind=c.kind)
         return doc

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..normalize.dates import find_dates, find_published, parse_iso, resolve
-from .base import add_fact, meta, skip_ranges, taken_ranges
+from .base import add_fact, doc_text, meta, skip_ranges, taken_ranges
 
 KEY = "ki_dates"
 
@@ -14,10 +14,10 @@ class DatesComponent:
         info = meta(doc)
         doc.spans[KEY] = []
         skip = skip_ranges(doc) + taken_ranges(doc, "ki_contacts")
-        refs = find_dates(doc.text, skip)
+        refs = find_dates(doc_text(doc), skip)
         published = info.get("published_override")
         if not published:
-            published, _ = find_published(doc.text, refs, info.get("header_date"))
+            published, _ = find_published(doc_text(doc), refs, info.get("header_date"))
         info["published"] = published
         pub = parse_iso(published) if published and len(published) == 10 else None
         if published and pub is None:

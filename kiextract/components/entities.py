@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .. import lexicon as lx
 from ..normalize.dates import calendar_words
 from ..textutil import load_lines, overlaps
-from .base import add_fact, meta, skip_ranges
+from .base import add_fact, doc_text, meta, skip_ranges
 
 KEY = "ki_entities"
 HONORIFICS = {"Dr.", "Prof.", "Dres.", "Prof", "Dr"}
@@ -62,14 +62,26 @@ class Tokens:
     """The Doc's tokens as (text, start, end), with line breaks and skipped ranges as barriers."""
 
     def __init__(self, doc: Doc, skip: list[tuple[int, int]]):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.items: list[tuple[str, int, int]] = []
+        first_skip = min((s for s, _ in skip), default=len(self.text) + 1)
+        items = self.items
         for t in doc:
-            if t.is_space or overlaps(t.idx, t.idx + len(t.text), skip):
-                if not self.items or self.items[-1][0] != "\n":
-                    self.items.append(("\n", t.idx, t.idx))
+            idx = t.idx
+            text = t.text
+            if t.is_space or (idx + len(text) > first_skip and overlaps(idx, idx + len(text), skip)):
+                if not items or items[-1][0] != "\n":
+                    items.append(("\n", idx, idx))
                 continue
-            self.items.append((t.text, t.idx, t.idx + len(t.text)))
+            items.append((text, idx, idx + len(text)))
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Tokens":
+        """The Doc's Tokens, built once and shared by the entity and role stages."""
+        info = meta(doc)
+        if "tokens" not in info:
+            info["tokens"] = cls(doc, skip_ranges(doc))
+        return info["tokens"]
 
     def __len__(self) -> int:
         return len(self.items)
@@ -110,9 +122,9 @@ def is_name_token(w: str) -> bool:
 class EntityFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.skip = skip_ranges(doc)
-        self.toks = Tokens(doc, self.skip)
+        self.toks = Tokens.of(doc)
         self.persons: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self.places: dict[str, Entity] = {}
@@ -125,6 +137,9 @@ class EntityFinder:
         names = lx.first_names()
         while i < len(toks):
             w = toks.t(i)
+            if not w[:1].isupper() or (w not in names and not is_name_token(w)):
+                i += 1
+                continue
             title_before = lx.title_of(toks.t(i - 1)) is not None if i > 0 else False
             if (w in names or (title_before and is_name_token(w) and not lx.is_common_word(w))) and w not in lx.name_stopwords() and toks.t(i - 1) not in lx.name_blockers():
                 j, parts = i + 1, [w]
@@ -342,16 +357,14 @@ class EntityFinder:
                 if span:
                     org_spans.append(span)
             i += 1
-        for abbr, name in lx.org_abbreviations().items():
-            for k in range(len(toks)):
-                if toks.t(k) == abbr:
-                    self._add_org(name, toks.start(k), toks.end(k), abbr)
-        # later bare mentions of a defined abbreviation: "das KI"
-        for ent in list(self.orgs.values()):
-            if ent.abbr:
-                for k in range(len(toks)):
-                    if toks.t(k) == ent.abbr:
-                        ent.add(toks.start(k), toks.end(k))
+        known = lx.org_abbreviations()
+        defined = {ent.abbr: ent for ent in self.orgs.values() if ent.abbr}
+        for k in range(len(toks)):
+            w = toks.t(k)
+            if w in defined:  # later bare mentions of a defined abbreviation: "das KI"
+                defined[w].add(toks.start(k), toks.end(k))
+            elif w in known:
+                self._add_org(known[w], toks.start(k), toks.end(k), w)
         for s, e, label in model_ents:
             if label == "ORG" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip) and not overlaps(s, e, [m for o in self.orgs.values() for m in o.mentions]):
                 surface = self.text[s:e]
@@ -555,7 +568,7 @@ class EntitiesComponent:
 
 
 def _mentions(doc: Doc, ent: Entity) -> list[dict]:
-    return [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(ent.mentions)]
+    return [{"start": s, "end": e, "text": doc_text(doc)[s:e]} for s, e in sorted(ent.mentions)]
 
 
 USER_KEY = "ki_user_patterns"

@@ -15,13 +15,17 @@ from spacy.tokens import Doc
 from ..normalize.lemma import lemmatize_noun
 from ..normalize.numbers import DIGITS_RE, lexicon, parse_digits, parse_number_word, round_value, scale_of
 from ..textutil import load_lines, overlaps
-from .base import add_fact, meta, skip_ranges, taken_ranges
+from .base import add_fact, doc_text, meta, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
 
 TOKEN_RE = regex.compile(r"[\p{L}][\p{L}\p{N}]*(?:[-–][\p{L}\p{N}]+)*(?:-(?=\s+(?:und|oder)\s))?\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
+# A word made only of German numeral parts ("zweihundertfünfzig", "dreiundzwanzig", "einem", "beiden");
+# parse_number_word decides whether it really is a number.
 NUMWORD_CAND_RE = regex.compile(
-    r"(?i)(?<![\p{L}\p{N}-])\p{L}*(?:eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|tausend|beide|anderthalb|einhalb)\p{L}*(?![\p{L}\p{N}-])"
+    r"(?i)(?<![\p{L}\p{N}-])(?:(?:ein|eins|zwei|zwo|drei|vier|fünf|sechs|sieben|sieb|sech|acht|neun|zehn|elf|zwölf"
+    r"|zwanzig|dreißig|dreissig|zig|ßig|hundert|tausend|und)+(?:s|e|em|en|er|es)?|beide[nrs]?|anderthalb|(?:ein|zwei|drei|vier|fünf)einhalb)"
+    r"(?![\p{L}\p{N}-])"
 )
 AGE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(\d{1,3}|\p{L}+)-?jährige[nrsm]?(?![\p{L}])")
 AGE_ALT_RE = regex.compile(r"(?<![\p{L}\p{N}])(\d{1,3})\s+Jahre\s+alt(?![\p{L}])")
@@ -103,17 +107,19 @@ def _street_suffixes() -> tuple[str, ...]:
 
 
 @cache
-def _phrases(name: str) -> list[tuple[list[str], Any]]:
-    """A lexicon mapping of phrases, longest first, as (words, value)."""
-    items = [(k.split(), v) for k, v in lexicon()[name].items()]
-    return sorted(items, key=lambda kv: -len(kv[0]))
+def _phrases(name: str) -> tuple[dict[tuple[str, ...], Any], int]:
+    """A lexicon mapping of phrases as {words: value}, and the longest phrase's length."""
+    table = {tuple(k.split()): v for k, v in lexicon()[name].items()}
+    return table, max(len(k) for k in table)
 
 
 def _match_phrase(toks: list[Tok], name: str) -> tuple[int, Any] | None:
     """The longest phrase of lexicon `name` at the start of `toks`: (number of tokens, value)."""
-    for words, value in _phrases(name):
-        if len(toks) >= len(words) and all(t.low == w for t, w in zip(toks, words)):
-            return len(words), value
+    table, longest = _phrases(name)
+    for n in range(min(longest, len(toks)), 0, -1):
+        key = tuple(t.low for t in toks[:n])
+        if key in table:
+            return n, table[key]
     return None
 
 
@@ -280,7 +286,9 @@ def find_ages(text: str) -> list[tuple[int, int, int]]:
     >>> find_ages("Die 38-jährige CDU-Politikerin")
     [(4, 14, 38)]
     """
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if "ährig" not in text and "Jahre alt" not in text:
+        return out
     for m in AGE_RE.finditer(text):
         v = parse_digits(m.group(1)) if m.group(1).isdigit() else parse_number_word(m.group(1))
         if v is not None and 0 < v < 130:
@@ -473,7 +481,7 @@ class NumbersComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         taken = skip_ranges(doc) + taken_ranges(doc, "ki_contacts", "ki_dates")
-        for f in find_numbers(doc.text, taken):
+        for f in find_numbers(doc_text(doc), taken):
             add_fact(doc, KEY, f.type, f.start, f.end, f.value, **f.fields)
-        meta(doc)["ages"] = [a for a in find_ages(doc.text) if not overlaps(a[0], a[1], skip_ranges(doc))]
+        meta(doc)["ages"] = [a for a in find_ages(doc_text(doc)) if not overlaps(a[0], a[1], skip_ranges(doc))]
         return doc

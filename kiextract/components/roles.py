@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .. import lexicon as lx
 from ..textutil import overlaps
-from .base import facts, meta, skip_ranges
+from .base import doc_text, facts, meta, skip_ranges
 from .entities import HONORIFICS, Entity, Tokens, is_cap
 
 KEY = "ki_roles"
@@ -43,8 +43,8 @@ def same_office(a: str, b: str) -> bool:
 class RoleFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
-        self.toks = Tokens(doc, skip_ranges(doc))
+        self.text = doc_text(doc)
+        self.toks = Tokens.of(doc)
         info = meta(doc)
         self.persons: list[Entity] = info.get("persons", [])
         self.facts = {id(f["_entity"]): f for f in facts(doc, "ki_entities") if f["type"] == "person"}
@@ -396,7 +396,7 @@ class RolesComponent:
         for f in facts(doc, "ki_entities"):
             if f["type"] == "person":
                 for r in f["roles"]:
-                    start = doc.text.find(r["text"])
+                    start = doc_text(doc).find(r["text"])
                     span = doc.char_span(start, start + len(r["text"]), label="ROLE", alignment_mode="expand") if start >= 0 else None
                     if span is not None and not overlaps(span.start_char, span.end_char, skip_ranges(doc)):
                         doc.spans[KEY].append(span)

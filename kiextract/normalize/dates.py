@@ -20,6 +20,7 @@ from ..textutil import load_json
 from .numbers import parse_digits, parse_number_word
 
 YEAR = r"(?:19|20)\d{2}"
+DIGIT_RE = regex.compile(r"\d")
 
 
 @cache
@@ -260,11 +261,34 @@ def _morning(text: str, s: int) -> bool:
     return bool(before and before.group(1).lower() in ("am", "jeden", "guten", "diesen", "heute", "gestern"))
 
 
+@cache
+def _triggers() -> dict[str, tuple[str, ...]]:
+    """Words at least one of which a pattern needs in the (lower-cased) text; patterns without
+    an entry need a digit. A cheap test that spares most texts most patterns."""
+    lex = lexicon()
+    months = tuple(lex["months"])
+    weekdays = tuple(lex["weekdays"])
+    return {
+        "day_month": months, "month_year": months, "month": months, "range_days": (),
+        "weekend": ("wochenende",), "relweek": ("woche",), "relyear": ("jahr",), "relmonth": ("monat",),
+        "ago": ("vor ",), "weekday": weekdays, "relday": tuple(lex["relative_days"]),
+    }
+
+
 def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
     """Every calendar reference in `text`, in order; earlier patterns win overlaps."""
     claimed: list[tuple[int, int]] = list(skip)
     out: list[DateRef] = []
+    low = text.lower()
+    has_digit = any(c.isdigit() for c in text) if len(text) < 64 else bool(DIGIT_RE.search(text))
+    triggers = _triggers()
     for name, pattern in _patterns():
+        words = triggers.get(name)
+        if words is None or not words:
+            if not has_digit:
+                continue
+        elif not any(w in low for w in words):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < ce and cs < m.end() for cs, ce in claimed):
                 continue
