@@ -254,6 +254,19 @@ def is_common_word(word: str) -> bool:
     return _lemma_exact(word) is not None or _lemma_exact(word.lower()) is not None
 
 
+def ends_in_common_noun(word: str, min_part: int = 5) -> bool:
+    """A compound whose last part (five letters or more) is an ordinary noun: "Integrationsportal".
+
+    >>> ends_in_common_noun("Integrationsportal"), ends_in_common_noun("Steinfurt")
+    (True, False)
+    """
+    for i in range(1, len(word) - min_part + 1):
+        part = word[i:]
+        if _lemma_exact(part[:1].upper() + part[1:]) is not None:
+            return True
+    return False
+
+
 def nominative_org(words: list[str]) -> str:
     """An organisation phrase in nominative: article dropped, adjectives and head declined.
 

@@ -207,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--install", action="store_true", help="copy model-best into kiextract/data/model")
     ap.add_argument("--evaluate-only", type=Path, metavar="MODEL", help="skip training, evaluate MODEL")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--card", type=Path, help="write the model card (Markdown) with the figures to this file")
     args = ap.parse_args(argv)
 
     corpus = args.output / "corpus"
@@ -244,7 +245,65 @@ def main(argv: list[str] | None = None) -> int:
     metrics["size_mb"] = round(_size_mb(Path(model)), 2)
     print(json.dumps(metrics, indent=2))
     (args.output / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    if args.card:
+        args.card.write_text(render_card(metrics), encoding="utf-8")
     return 0
+
+
+CARD = """# kiextract's German NER model
+
+A small spaCy pipeline (`ki_norms` → CNN `tok2vec` → transition-based `ner`) that ships inside the
+package (`kiextract/data/model/`) and needs no download. `kiextract facts` uses it by default
+(`--model auto`) unless an official `de_core_news_lg/md/sm` is installed. Labels: PER, LOC, ORG, MISC;
+kiextract's entity stage uses PER, LOC and ORG where its rules find nothing (see README).
+
+## Data (CC BY 4.0; attribution in kiextract/data/SOURCES.md)
+
+| split | what |
+| --- | --- |
+| held out, never trained on | GermEval 2014 dev (2,200 sentences) |
+| training | GermEval 2014 test (5,100 sentences) + DFKI SmartData v1 train and test (2,436 documents); every 10th document is spaCy's checkpoint-selection dev set |
+
+The GermEval train split (24,000 sentences) could not be obtained; that is the main limit of this model.
+
+Label mapping: GermEval PER, LOC, ORG as they are, OTH → MISC, the `*deriv` and `*part` labels
+("deutsche", "NRW-weit") → no entity (kiextract takes places inside compounds by rule). SmartData
+`person` → PER, `location*` → LOC, `organization*` → ORG, every other concept type → no entity.
+
+`ki_norms` sets `token.norm_` of given names, places and role titles from kiextract's lists to a
+class (`__vorname__`, `__ort__`, `__titel__`), so the model generalises from the lists to names it
+never saw in training.
+
+## Train and evaluate
+
+    python -m kiextract.train --data ../shared/data/ner --output build/model --install --card docs/model.md
+    python -m kiextract.train --data ../shared/data/ner --output build/model --evaluate-only kiextract/data/model --card docs/model.md
+
+Config: `kiextract/training/config.cfg` (MultiHashEmbed NORM/PREFIX/SUFFIX/SHAPE, MaxoutWindowEncoder
+width 64, depth 3; no static vectors: no openly licensed German vector table installs from PyPI).
+
+## Figures on the held-out split ({heldout_docs:,} sentences, {heldout_words:,} words)
+
+This card was written by the command above; do not edit the figures by hand.
+
+| label | precision | recall | F1 |
+| --- | ---: | ---: | ---: |
+{rows}
+| **PER/LOC/ORG** | {o[p]:.3f} | {o[r]:.3f} | {o[f]:.3f} |
+| all four labels | {a[p]:.3f} | {a[r]:.3f} | {a[f]:.3f} |
+
+Size: {size_mb} MB. Speed of the model alone: {words_per_second:,} words per second on this machine
+(`nlp.pipe`, batch 256; the full kiextract pipeline's speed is in docs/performance.md).
+"""
+
+
+def render_card(metrics: dict) -> str:
+    rows = "\n".join(
+        f"| {label} | {m['p']:.3f} | {m['r']:.3f} | {m['f']:.3f} |" for label, m in metrics["per_label"].items()
+    )
+    return CARD.format(rows=rows, o=metrics["overall_per_loc_org"], a=metrics["all_labels"], **{
+        k: metrics[k] for k in ("heldout_docs", "heldout_words", "size_mb", "words_per_second")
+    })
 
 
 if __name__ == "__main__":

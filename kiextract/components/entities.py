@@ -27,6 +27,7 @@ CREDIT_RE = regex.compile(
 BYLINE_RE = regex.compile(
     r"(?m)^[ \t]*(?:Von[ \t]+)+(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:,|$)"
 )
+LOCATIVE = {"in", "nach", "aus", "bei", "nahe", "gen", "von", "vor", "über", "durch"}
 PLACE_CONTEXT = {"in", "aus", "nach", "bei", "von", "gen", "Stadt", "Gemeinde", "Kreis", "Kreisstadt", "Ortsteil", "nahe"}
 
 
@@ -204,7 +205,7 @@ class EntityFinder:
                 continue
             words = self.text[s:e].split()
             words = [w for w in words if w not in HONORIFICS]
-            if len(words) >= 2 and all(is_name_token(w) or w in lx.NAME_PARTICLES for w in words) and not any(w in lx.places() for w in words[-1:]):
+            if len(words) >= 2 and all(is_name_token(w) or w in lx.NAME_PARTICLES for w in words) and _model_name_ok(words):
                 self._person(words, s, e)
                 self.claimed.append((s, e))
         self._surname_mentions()
@@ -293,16 +294,29 @@ class EntityFinder:
         for s, e, label in model_ents:
             if label == "LOC" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip):
                 surface = self.text[s:e]
-                if self._model_place_ok(surface):
+                if self._model_place_ok(surface, s):
                     self._add_place(surface, s, e, surface)
 
-    def _model_place_ok(self, surface: str) -> bool:
+    def _model_place_ok(self, surface: str, start: int) -> bool:
+        """A place only the model found: precision first. Not a common noun or a compound of one
+        ("Bußgeld"), not a demonym ("Mexikaner"), not an organisation or a title."""
         words = surface.split()
         if not all(is_cap(w) for w in words) or lx.org_head_of(words[-1]) or lx.title_of(words[-1]):
             return False
-        if len(words) == 1 and (lx.is_common_word(surface) or surface.isupper() or surface in lx.first_names()):
+        if regex.search(r"[\d()\"„“]", surface) or any(lx.is_common_word(w) for w in words):
             return False
-        return not regex.search(r"[\d()\"„“]", surface)
+        last = words[-1]
+        if lx.ends_in_common_noun(last, 4) or last.endswith(("aner", "ener", "ier", "ianer")) or last.isupper():
+            return False
+        if words[0] in lx.first_names() and words[0] not in lx.weak_first_names():
+            return False  # a person the model took for a place
+        if len(words) == 1:
+            if surface in lx.first_names():
+                return False
+            # one word: only where German puts a place ("in Chisinau", "nach Lampedusa")
+            before = regex.search(r"(\p{L}+)\s+$", self.text[max(0, start - 20):start])
+            return bool(before and before.group(1) in LOCATIVE)
+        return True
 
     def _place_ok(self, i: int, n: int, surface: str) -> bool:
         toks = self.toks
@@ -518,6 +532,17 @@ class EntityFinder:
         org_mentions = [m for o in self.orgs.values() for m in o.mentions]
         self.find_places(model_ents)
         del org_mentions
+
+
+def _model_name_ok(words: list[str]) -> bool:
+    """A person only the model found: no common noun ("Kalter Krieg"), no genitive place or name
+    first ("Brasiliens Teamkicker"), no company-like capitals inside a word ("HandelsgmbH")."""
+    first, last = words[0], words[-1]
+    if any(lx.is_common_word(w) for w in words) or lx.ends_in_common_noun(last, 5):
+        return False
+    if first not in lx.first_names() and first.endswith("s"):
+        return False
+    return not any(regex.search(r"(?<=[\p{Ll}])\p{Lu}", w) and not w.startswith(("Mc", "Mac")) for w in words)
 
 
 def _looks_like_noun(word: str) -> bool:
