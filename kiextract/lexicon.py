@@ -145,6 +145,25 @@ def title_of(word: str) -> Title | None:
 
 
 @cache
+def _title_modifiers() -> frozenset[str]:
+    return frozenset(load_lines("title_modifiers.txt"))
+
+
+def title_modifier(word: str) -> str | None:
+    """The base form of an adjective that belongs to a role title, or None.
+
+    >>> title_modifier("stellvertretenden"), title_modifier("türkischen")
+    ('stellvertretende', None)
+    """
+    low = word.lower()
+    for ending in ("", "n", "r", "s", "m"):
+        base = low[: len(low) - len(ending)] if ending else low
+        if (not ending or low.endswith(ending)) and base in _title_modifiers():
+            return base
+    return None
+
+
+@cache
 def parties() -> dict[str, str]:
     """Alias -> canonical party name, without the ambiguous aliases."""
     rows = load_tsv("parties.tsv") + load_tsv("parties_extra.tsv")

@@ -157,7 +157,7 @@ class RoleFinder:
         written = title.for_gender(p.gender)
         if "-" in toks.t(title_i) and lx.title_of(toks.t(title_i)) is None:
             written = title.for_gender(p.gender)  # "CDU-Landrat": the part after the party
-        adjectives = [toks.t(x) for x in range(adj_start, title_i)]
+        adjectives = [lx.title_modifier(toks.t(x)) or toks.t(x) for x in range(adj_start, title_i)]
         if adjectives:
             written = " ".join(adjectives + [written])
         text = self.text[toks.start(adj_start):toks.end(end - 1)]
@@ -168,8 +168,9 @@ class RoleFinder:
         return {"title": written, "text": text, "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives}
 
     def _adjectives_before(self, i: int) -> int:
+        """First token of the title's own adjectives ("stellvertretende"); others stay outside."""
         b = i
-        while b - 1 >= 0 and self.toks.t(b - 1)[:1].islower() and lx._is_adjective(self.toks.t(b - 1)) and self.toks.t(b - 1) not in DETERMINERS:
+        while b - 1 >= 0 and lx.title_modifier(self.toks.t(b - 1)) is not None:
             b -= 1
         return b
 
