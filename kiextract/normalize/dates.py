@@ -81,25 +81,35 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
     num = r"(?P<n>\d{1,3}|\p{L}+)"
     ps = [
         ("range_days", rf"(?i){B}vom\s+(?P<d1>\d{{1,2}})\.\s*(?:(?P<m1>\d{{1,2}})\.\s*)?bis\s+(?:zum\s+)?(?P<d2>\d{{1,2}})\.\s*(?:(?P<m2>\d{{1,2}})\.\s*(?P<y2>\d{{4}})?|{mon}(?:\s+(?P<y>{YEAR}))?)"),
-        ("numeric", rf"(?i)(?:{wd},?\s+(?:(?:den|dem)\s+)?)?{B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
+        ("numeric", rf"(?i){B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
         ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?{E}"),
         ("iso_month", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d){E}(?!-)"),
-        ("day_month", rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?{B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
-        ("month_year", rf"(?i)(?:(?P<cue>{month_cues})\s+)?{B}{mon}\s*(?P<y>{YEAR}){E}"),
+        ("day_month", rf"(?i){B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
+        ("month_year", rf"(?i){B}{mon}\s*(?P<y>{YEAR}){E}"),
         ("year_range", rf"(?i)(?:(?P<cue>von|zwischen|in\s+den\s+jahren)\s+)?{B}(?P<y>{YEAR})\s*(?:bis|und|–|-)\s*(?P<y2>{YEAR}){E}"),
         ("year_slash", rf"(?i)(?:(?P<cue>{year_cues})\s+)?{B}(?P<y>{YEAR})/(?P<y2>\d{{2}}|\d{{4}}){E}"),
         ("until_phrase", rf"(?i){B}(?P<cue>bis)\s+(?:zum|zur)\s+(?:(?:Ende|Anfang|Mitte|Beginn)\s+)?(?:des|der)\s+(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?P<y>{YEAR}){E}(?![.,]\d)"),
         ("year", rf"(?i){B}(?P<cue>{year_cues})\s+(?:(?:des|der|dem|den)\s+)?(?:Jahres\s+|Jahre\s+)?(?P<y>{YEAR}){E}(?![.,]\d)"),
         ("weekend", rf"(?i){B}(?:(?P<cue>am|an\s+diesem|diesem|dieses|am\s+(?:{past}|{future})|(?:{past}|{future}))\s+)Wochenende{E}"),
         ("relweek", rf"(?i){B}(?:in\s+der\s+|in\s+)?(?P<cue>{past}|{future}|{current}|Anfang\s+der|Ende\s+der|Mitte\s+der)\s+Woche{E}"),
-        ("relyear", rf"(?i){B}(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?(?P<cue>{past}|{future}|{current})\s+Jahr(?:es|e)?{E}|(?:im|des|seit)\s+(?P<vj>Vorjahr(?:es)?){E}"),
+        ("relyear", rf"(?i){B}(?:(?P<cue>{past}|{future}|{current})\s+Jahr(?:es|e)?|(?P<vj>Vorjahr(?:es)?)){E}"),
         ("relmonth", rf"(?i){B}(?:(?:im|in|des)\s+)?(?P<cue>{past}|{future}|{current})\s+Monat(?:s)?{E}|(?:im|des)\s+(?P<vm>Vormonat(?:s)?){E}"),
         ("ago", rf"(?i){B}vor\s+(?:(?:gut|knapp|rund|etwa|über|fast)\s+)?{num}\s+(?P<unit>Jahren|Monaten|Wochen|Tagen){E}"),
-        ("weekday", rf"(?:(?P<cue>(?i:am|an\s+diesem|diesen|am\s+(?:{past}|{future})|(?:{past}|{future})))\s+)?{B}(?<![\p{{L}}-]){wd}{E}(?!s\b)"),
-        ("month", rf"(?i)(?:(?P<edge>Anfang|Ende|Mitte)\s+)?(?:(?P<cue>{month_cues})\s+)?{B}{mon}(?!\s*\d)"),
+        ("weekday", rf"{B}(?<![\p{{L}}-]){wd}{E}(?!s\b)"),
+        ("month", rf"(?i){B}{mon}(?!\s*\d)"),
         ("relday", rf"{B}(?P<rel>(?i:vorgestern|gestern|übermorgen|heute)|morgen)(?P<part>(?:\s+(?i:früh|vormittag|nachmittag|abend|nacht|mittag)))?{E}"),
     ]
-    return [(name, regex.compile(p)) for name, p in ps]
+    # The optional words before a pattern's core ("am", "Donnerstag,", "Anfang"), matched backwards
+    # from the core: patterns that begin with optional alternations are slow to scan for.
+    prefixes = {
+        "numeric": rf"(?i)(?:{wd},?\s+(?:(?:den|dem)\s+)?)?$",
+        "day_month": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
+        "month_year": rf"(?i)(?:(?P<cue>{month_cues})\s+)?$",
+        "relyear": r"(?i)(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?$",
+        "weekday": rf"(?:(?P<cue>(?i:am|an\s+diesem|diesen|am\s+(?:{past}|{future})|(?:{past}|{future})))\s+)?$",
+        "month": rf"(?i)(?:(?P<edge>Anfang|Ende|Mitte)\s+)?(?:(?P<cue>{month_cues})\s+)?$",
+    }
+    return [(name, regex.compile(p), regex.compile(prefixes[name]) if name in prefixes else None) for name, p in ps]
 
 
 def _year(y: str) -> int:
@@ -139,9 +149,7 @@ def _direction(cue: str | None) -> int:
     return 0
 
 
-def _ref_from(name: str, m: regex.Match, text: str) -> list[DateRef]:
-    g = m.groupdict()
-    s, e = m.start(), m.end()
+def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> list[DateRef]:
     t = text[s:e]
     if name == "numeric" or name == "iso":
         y, mo, d = _year(g["y"]), int(g["m"]), int(g["d"])
@@ -282,7 +290,7 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
     low = text.lower()
     has_digit = any(c.isdigit() for c in text) if len(text) < 64 else bool(DIGIT_RE.search(text))
     triggers = _triggers()
-    for name, pattern in _patterns():
+    for name, pattern, prefix in _patterns():
         words = triggers.get(name)
         if words is None or not words:
             if not has_digit:
@@ -290,14 +298,20 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
         elif not any(w in low for w in words):
             continue
         for m in pattern.finditer(text):
-            if any(m.start() < ce and cs < m.end() for cs, ce in claimed):
+            s, e = m.span()
+            g = m.groupdict()
+            if prefix is not None:
+                pm = prefix.search(text, max(0, s - 60), s)
+                if pm is not None and pm.start() < s and not any(pm.start() < ce and cs < s for cs, ce in claimed):
+                    s = pm.start()
+                    g.update({k: v for k, v in pm.groupdict().items() if v})
+            if any(s < ce and cs < e for cs, ce in claimed):
                 continue
-            refs = _ref_from(name, m, text)
+            refs = _ref_from(name, g, s, e, m, text)
             for r in refs:
-                r = _trim(r)
-                out.append(r)
+                out.append(_trim(r))
             if refs:
-                claimed.append((m.start(), m.end()))
+                claimed.append((s, e))
     out.sort(key=lambda r: r.start)
     return out
 
