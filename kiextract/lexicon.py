@@ -5,7 +5,7 @@ Pure: no spaCy. Sources and licences of every list: kiextract/data/SOURCES.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -102,7 +102,7 @@ def _title_end_re():
     return regex.compile(rf"(?:{forms})(?:nen|en|n|s|es)?$")
 
 
-@cache
+@lru_cache(maxsize=65536)
 def title_of(word: str) -> Title | None:
     """The role title a word is (or ends in), with compound and inflected forms.
 

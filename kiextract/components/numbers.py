@@ -6,7 +6,7 @@ tests); the component adds the facts and spans to the Doc.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -87,8 +87,10 @@ def _lex(text: str, pos: int, limit: int = 10, window: int = 160) -> list[Tok]:
     return out
 
 
-def _lex_before(text: str, pos: int, limit: int = 4, window: int = 80) -> list[Tok]:
-    """The tokens before `pos`, nearest first."""
+@lru_cache(maxsize=4096)
+def _lex_before(text: str, pos: int, limit: int = 4, window: int | None = None) -> list[Tok]:
+    """The tokens before `pos`, nearest first (cached: several rules look at the same place)."""
+    window = window or 24 * limit + 16
     start = max(0, pos - window)
     toks = [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, pos)]
     if start > 0 and toks:
@@ -434,40 +436,40 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], number_st
     return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier})
 
 
-SHARE_RE = regex.compile(
-    r"(?i)(?<![\p{L}])(?:(jede[rsmn]?)\s+(\p{L}+te|\d+\.)\s+([\p{Lu}][\p{L}-]+)"
-    r"|(?:(die|der|zur|ein|eine|einem|einer|\p{L}+)\s+)(hälfte|drittel|viertel|fünftel|sechstel|siebtel|achtel|zehntel)(?![\p{L}]))"
-)
+JEDER_RE = regex.compile(r"(?i)(?<![\p{L}])(jede[rsmn]?)\s+(\p{L}+te|\d+\.)\s+([\p{Lu}][\p{L}-]+)")
+FRACTION_RE = regex.compile(r"(?<![\p{L}])(Hälfte|Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)(?![\p{L}])")
+WORD_BEFORE_RE = regex.compile(r"(\p{L}+)\s+$")
 
 
 def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
     """"jeder sechste Bürger" (16.67, Bürger), "die Hälfte", "ein Drittel", "drei Viertel"."""
     out = []
     lex = lexicon()
-    for m in SHARE_RE.finditer(text):
+    low = text.lower()
+    for m in JEDER_RE.finditer(text) if "jede" in low else ():
         if overlaps(m.start(), m.end(), blocked):
             continue
-        if m.group(1):
-            word = m.group(2).lower()
-            n = parse_digits(word[:-1]) if word.endswith(".") else lex["ordinals"].get(word.rstrip("n").rstrip("r").rstrip("s") if word not in lex["ordinals"] else word)
-            if not n:
-                continue
-            q_start, qualifier = _qualifier_before(text, m.start())
-            out.append(NumberFact("percent", q_start, m.end(), round_value(100 / n), {"about": m.group(3), "qualifier": qualifier}))
+        word = m.group(2).lower()
+        n = parse_digits(word[:-1]) if word.endswith(".") else lex["ordinals"].get(word.rstrip("n").rstrip("r").rstrip("s") if word not in lex["ordinals"] else word)
+        if not n:
             continue
-        det, frac = m.group(4), m.group(5).lower()
+        q_start, qualifier = _qualifier_before(text, m.start())
+        out.append(NumberFact("percent", q_start, m.end(), round_value(100 / n), {"about": m.group(3), "qualifier": qualifier}))
+    for m in FRACTION_RE.finditer(text):
+        prev = WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if prev is None or overlaps(prev.start(), m.end(), blocked):
+            continue
+        det, frac = prev.group(1), m.group(1).lower()
         base = lex["fractions"][frac]
         if frac == "hälfte":
             if det.lower() not in ("die", "der", "zur", "eine", "einer", "einem", "gut", "knapp", "fast"):
                 continue
-            mult, start = 1, m.start()
+            mult, start = 1, prev.start()
         else:
             num = parse_number_word(det)
             if num is None or num > 10:
                 continue
-            mult, start = num, m.start()
-        if not m.group(5)[:1].isupper():
-            continue
+            mult, start = num, prev.start()
         q_start, qualifier = _qualifier_before(text, start)
         about = _percent_about(_lex(text, m.end(), limit=6))
         value = round_value(min(100.0, base * mult)) if mult != 1 else base

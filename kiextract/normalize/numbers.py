@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -70,7 +70,7 @@ def _below_1000(w: str) -> int | None:
     return _below_100(w)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def parse_number_word(word: str) -> float | int | None:
     """The value of a German number word, inflected forms included; None if it is not one.
 
