@@ -196,6 +196,20 @@ def evaluate(model_path: Path, heldout: Path) -> dict:
     }
 
 
+def write_meta(path: Path) -> None:
+    """Name, version, licence and sources of the shipped model in its meta.json."""
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta.update(
+        name="kiextract_ner", version="1.0.0", license="CC BY 4.0", author="kiextract",
+        description="kiextract's German NER (PER, LOC, ORG, MISC), trained on GermEval 2014 and DFKI SmartData v1 (CC BY 4.0). See docs/model.md.",
+        sources=[
+            {"name": "GermEval 2014 NER (NoSta-D)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
+            {"name": "DFKI SmartData Corpus v1", "url": "https://github.com/DFKI-NLP/smartdata-corpus", "license": "CC BY 4.0"},
+        ],
+    )
+    path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def _size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
@@ -240,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(PACKAGE_MODEL)
             shutil.copytree(model, PACKAGE_MODEL)
             model = PACKAGE_MODEL
+            write_meta(PACKAGE_MODEL / "meta.json")
     metrics = evaluate(model, corpus / "heldout.spacy")
     metrics["model"] = str(model)
     metrics["size_mb"] = round(_size_mb(Path(model)), 2)
