@@ -220,3 +220,11 @@ def test_cli_interrupt_closes_the_json_array(monkeypatch):
     monkeypatch.setattr(batch, "run", interrupted)
     result = run("seeds/", "--format", "json")
     assert result.exit_code == 130 and len(json.loads(result.stdout)) == 1
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "kiextract", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("kiextract ")
