@@ -38,7 +38,7 @@ ADJECTIVE_ENDINGS = tuple(
     for ending in ("e", "en", "er", "es", "em")
 )
 MEASURE_NOUNS = {"höhe", "ausmaß", "wert", "volumen", "umfang", "gesamtwert", "gesamthöhe", "größenordnung"}
-ARTICLES = {"der", "des", "die", "dem", "den", "aller", "unserer", "ihrer", "seiner", "eines", "einer"}
+ARTICLES = {"der", "des", "die", "dem", "den", "aller", "unserer", "ihrer", "seiner", "eines", "einer", "einen", "einem", "eine", "ein", "ihre", "seine", "ihren", "seinen"}
 
 
 @dataclass
@@ -139,6 +139,29 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
     return best
 
 
+def _is_place(word: str) -> bool:
+    from ..lexicon import ambiguous_places, places
+
+    return word in places() and word not in ambiguous_places()
+
+
+def _is_verb(word: str) -> bool:
+    """A verb form ("haben", "wurden"): its lemma is an infinitive. Adjectives' lemmas are not.
+
+    >>> _is_verb("haben"), _is_verb("weiteren")
+    (True, False)
+    """
+    from ..normalize.lemma import _lemma_exact
+
+    if word in FUNCTION_VERBS:
+        return True
+    lemma = _lemma_exact(word)
+    return lemma is not None and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
+
+
+FUNCTION_VERBS = {"haben", "hatten", "hatte", "sind", "waren", "werden", "wurden", "würden", "können", "müssen", "sollen", "wollen", "dürfen", "gehen", "kommen", "leben", "sterben", "bleiben"}
+
+
 def _is_noun(t: Tok) -> bool:
     return t.is_word and t.is_cap and t.low not in _month_and_day_words() and len(t.text) > 1
 
@@ -156,7 +179,7 @@ def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
     Returns (tokens used, head nouns)."""
     i = 0
     # lowercase adjectives ("16 neue Stellen") or capitalised name adjectives ("54 Kommunalen ...")
-    while i < len(toks) and i < 3 and toks[i].is_word and not toks[i].is_cap and toks[i].low.endswith(("e", "en", "er", "es", "em")) and toks[i].low not in ARTICLES and toks[i].low not in CONJ:
+    while i < len(toks) and i < 3 and toks[i].is_word and not toks[i].is_cap and toks[i].low.endswith(("e", "en", "er", "es", "em")) and toks[i].low not in ARTICLES and toks[i].low not in CONJ and not _is_verb(toks[i].low):
         i += 1
     if i >= len(toks) or not _is_noun(toks[i]):
         return None
@@ -411,8 +434,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
         np_ = _noun_phrase(rest)
         if np_:
             used, heads = np_
-            if heads[0].low in lexicon()["scales"]:
-                return None
+            if heads[0].low in lexicon()["scales"] or _is_place(heads[0].text):
+                return None  # "1860 München" is a club, not 1860 Münchens
             unit = lexicon()["duration_units"].get(heads[0].low)
             if unit and len(heads) == 1:  # "zwei magere Jahre"
                 return NumberFact("duration", q_start, rest[used - 1].end, round_value(value), {"unit": unit, "qualifier": qualifier})

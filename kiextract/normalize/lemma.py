@@ -29,6 +29,23 @@ def _lemma_exact(word: str) -> str | None:
     return word if word in lemmas else None
 
 
+PLURAL_ENDINGS = ("en", "n", "e", "er", "s")
+
+
+def _lemma_of_part(word: str) -> str | None:
+    """The lemma of a whole word: from the table, or a plural ending off a known singular
+    ("Banken" -> "Bank", the table lacks some plurals)."""
+    exact = _lemma_exact(word)
+    if exact is not None:
+        return exact
+    for ending in PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            if _lemma_exact(stem) == stem:
+                return stem
+    return None
+
+
 @lru_cache(maxsize=50_000)
 def lemmatize_noun(word: str) -> str:
     """The singular nominative of a German noun (as far as the lookup table and compounds tell).
@@ -37,10 +54,14 @@ def lemmatize_noun(word: str) -> str:
     ('Integrationszentrum', 'Kommune', 'Kind')
     >>> lemmatize_noun("Kooperationspartner"), lemmatize_noun("Mitarbeiterinnen"), lemmatize_noun("Pensionisten")
     ('Kooperationspartner', 'Mitarbeiterin', 'Pensionist')
+    >>> lemmatize_noun("Regionalbanken"), lemmatize_noun("Springerinnen")
+    ('Regionalbank', 'Springerin')
     """
-    exact = _lemma_exact(word)
-    if exact is not None:
-        return exact
+    found = _lemma_of_part(word)
+    if found is not None:
+        return found
+    if word.endswith("innen") and len(word) > 7:
+        return word[:-3]  # "Springerinnen" -> "Springerin"
     if "-" in word:
         head, _, last = word.rpartition("-")
         return f"{head}-{lemmatize_noun(last[:1].upper() + last[1:])}" if last else word
@@ -49,7 +70,7 @@ def lemmatize_noun(word: str) -> str:
         return word[:-2]
     for i in range(MIN_PART - 1, len(word) - MIN_PART + 1):
         part = word[i:]
-        lemma = _lemma_exact(part[:1].upper() + part[1:])
+        lemma = _lemma_of_part(part[:1].upper() + part[1:])
         if lemma is not None:
             return word[:i] + lemma[:1].lower() + lemma[1:]
     return word
