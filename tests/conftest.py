@@ -52,3 +52,18 @@ def load_gold():
     if not GOLD.exists():
         pytest.skip("../shared/gold/seeds is not beside this checkout")
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}
+
+
+def interrupt_after(monkeypatch, n):
+    """Make the batch run raise KeyboardInterrupt (Ctrl-C) after `n` results."""
+    import kiextract.batch as batch
+
+    real = batch.run
+
+    def interrupted(*args, **kwargs):
+        for i, item in enumerate(real(*args, **kwargs)):
+            if i == n:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(batch, "run", interrupted)

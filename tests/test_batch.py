@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import SEEDS, interrupt_after
 from kiextract.cli import app
 
 runner = CliRunner()
@@ -100,17 +100,7 @@ def test_db_crash_leaves_no_half_document_and_a_rerun_finishes(corpus, tmp_path,
 
 
 def test_db_interrupt_keeps_committed_documents(corpus, tmp_path, monkeypatch):
-    import kiextract.batch as batch
-
-    real = batch.run
-
-    def interrupted(*args, **kwargs):
-        for i, item in enumerate(real(*args, **kwargs)):
-            if i == 3:
-                raise KeyboardInterrupt
-            yield item
-
-    monkeypatch.setattr(batch, "run", interrupted)
+    interrupt_after(monkeypatch, 3)
     db = tmp_path / "facts.sqlite"
     result = facts(str(corpus), "--db", str(db))
     assert result.exit_code == 130

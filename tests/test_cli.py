@@ -4,6 +4,7 @@ import os
 import pytest
 from typer.testing import CliRunner
 
+from conftest import interrupt_after
 from kiextract.cli import app
 
 runner = CliRunner()
@@ -189,17 +190,7 @@ def test_cli_empty_file_gives_an_empty_record_and_a_warning(tmp_path):
 
 
 def test_cli_interrupt_keeps_whole_lines(monkeypatch):
-    import kiextract.batch as batch
-
-    real = batch.run
-
-    def interrupted(*args, **kwargs):
-        for i, item in enumerate(real(*args, **kwargs)):
-            if i == 2:
-                raise KeyboardInterrupt
-            yield item
-
-    monkeypatch.setattr(batch, "run", interrupted)
+    interrupt_after(monkeypatch, 2)
     result = run("seeds/")
     assert result.exit_code == 130
     lines = result.stdout.splitlines()
@@ -207,17 +198,7 @@ def test_cli_interrupt_keeps_whole_lines(monkeypatch):
 
 
 def test_cli_interrupt_closes_the_json_array(monkeypatch):
-    import kiextract.batch as batch
-
-    real = batch.run
-
-    def interrupted(*args, **kwargs):
-        for i, item in enumerate(real(*args, **kwargs)):
-            if i == 1:
-                raise KeyboardInterrupt
-            yield item
-
-    monkeypatch.setattr(batch, "run", interrupted)
+    interrupt_after(monkeypatch, 1)
     result = run("seeds/", "--format", "json")
     assert result.exit_code == 130 and len(json.loads(result.stdout)) == 1
 
