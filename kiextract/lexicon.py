@@ -63,10 +63,13 @@ def name_blockers() -> frozenset[str]:
 def name_gender(first: str) -> str | None:
     """'m' or 'w' when the given name is used for one sex only.
 
-    >>> name_gender("Serap"), name_gender("Tilmann"), name_gender("Lilli")
-    ('w', 'm', None)
+    >>> name_gender("Serap"), name_gender("Tilmann"), name_gender("Lilli"), name_gender("Anna")
+    ('w', 'm', None, 'w')
     """
-    sex = first_names().get(first.split("-")[0])
+    first = first.split("-")[0]
+    sex = first_names().get(first)
+    if sex == "wm" and first.endswith("a") and len(first) > 3:
+        return "w"  # "Anna", "Maria": a boy's middle name now and then does not make them ambiguous
     return sex if sex in ("m", "w") else None
 
 

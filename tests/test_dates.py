@@ -116,9 +116,10 @@ def test_dates_not_dates(text):
         ("Titel\n\nDonnerstag, 05.04.2018, 15:04 Uhr\n\nText am Mittwoch.", "2018-04-05"),
         ("Titel (Meldung vom 09.08.2017) Text.", "2017-08-09"),
         ("Titel\n10. August 2017\nDer Text beginnt.", "2017-08-10"),
+        ("Titel\n\nKreis Unna, 12.03.2019 – Das Kommunale Integrationszentrum feiert.", "2019-03-12"),
         ("Titel\nDer Text nennt seit 2014 nichts.", None),
     ],
-    ids=["byline", "date-line", "meldung-vom", "month-name-line", "none"],
+    ids=["byline", "date-line", "meldung-vom", "month-name-line", "dateline", "none"],
 )
 def test_published_from_the_text(text, published):
     header = "2017-08" if text.startswith(" date") else None

@@ -41,10 +41,11 @@ def test_roles_two_titles_before_one_name(nlp):
     "text, name, title",
     [
         ("Mehr dazu.\n\nVon Paul Kieras, 14.08.2017\n\nDer Text.", "Paul Kieras", "Autor"),
+        ("Titel\nVon Anna Becker\n\nGütersloh. Der Text.", "Anna Becker", "Autorin"),
         ("Lilli Schmidt, KI-Leiterin Foto: Drunkenmölle\n", "Drunkenmölle", "Fotograf"),
         ("(Beitragsfoto: Die Gäste © Rheinisch-Bergischer Kreis/Katharina Krause)", "Katharina Krause", "Fotografin"),
     ],
-    ids=["byline", "photo-credit", "copyright-credit"],
+    ids=["byline", "byline-woman", "photo-credit", "copyright-credit"],
 )
 def test_roles_from_bylines_and_credits(nlp, text, name, title):
     found = persons(nlp, text)
@@ -99,6 +100,7 @@ def test_same_surname_without_evidence_is_not_merged(nlp):
         ("Der Kreistag des Rhein-Sieg-Kreises hat beschlossen.", "organization", "Kreistag des Rhein-Sieg-Kreises", None),
         ("Die Steuerung obliegt dem Arbeitskreis (AK) Integration.", "organization", "Arbeitskreis Integration", "AK"),
         ("Angesiedelt beim Amt für Bildung und Kultur.", "organization", "Amt für Bildung und Kultur", None),
+        ("Sie besuchte das Kommunale Integrationszentrum des Kreises Gütersloh.", "organization", "Kommunales Integrationszentrum", "KI"),
         ("Die Staatssekretärin des Landes Nordrhein-Westfalen kam.", "location", "Nordrhein-Westfalen", "NRW"),
         ("Die NRW-Staatssekretärin kam in den Kreis Steinfurt.", "location", "NRW", "NRW"),
         ("Im Rheinisch-Bergischen Kreis leben viele.", "location", "Rheinisch-Bergischer Kreis", None),
@@ -106,7 +108,7 @@ def test_same_surname_without_evidence_is_not_merged(nlp):
         ("Es war in Ochtrup, Rheine und Greven.", "location", "Greven", None),
         ("Heinsbergs Bürgermeister Wolfgang Dieder sprach.", "location", "Heinsberg", None),
     ],
-    ids=["ki-genitive-place", "ki-inflected", "ministry", "bezirksregierung", "berufskolleg-place", "verein-name", "dash-name", "kreistag", "abbr-inside", "amt-fuer", "land-full", "land-abbr-compound", "adjective-kreis", "kreises", "city-list", "place-genitive"],
+    ids=["ki-genitive-place", "ki-inflected", "ministry", "bezirksregierung", "berufskolleg-place", "verein-name", "dash-name", "kreistag", "abbr-inside", "amt-fuer", "generic-body-with-place", "land-full", "land-abbr-compound", "adjective-kreis", "kreises", "city-list", "place-genitive"],
 )
 def test_organisations_and_places(nlp, text, type_, value, abbr):
     facts = [f for f in extract(text, nlp=nlp).facts if f.type == type_]

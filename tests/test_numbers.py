@@ -44,8 +44,10 @@ def one(text, type_):
         ("Ein Ticket kostet 50 Cent.", 0.5, "EUR", None, None, None),
         ("Er zahlte 200 Pfund monatlich.", 200, "GBP", None, "month", None),
         ("Sie erhalten bis zu 500 Euro pro Monat.", 500, "EUR", None, "month", "at_most"),
+        ("Das Land fördert die Arbeit mit jährlich rund 350.000 Euro.", 350000, "EUR", None, "year", "approx"),
+        ("Kredite im Ausmaß von 190 Millionen Euro", 190000000, "EUR", "Kredite", None, None),
     ],
-    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu"],
+    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von"],
 )
 def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
     f = one(text, "money")
@@ -66,8 +68,10 @@ def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, per
         ("Mindestens zwölf Schulen sind betroffen.", 12, "Schule", "at_least"),
         ("Weniger als 40 Teilnehmer meldeten sich.", 40, "Teilnehmer", "less_than"),
         ("die beiden Landtagsabgeordneten", 2, "Landtagsabgeordnete", None),
+        ("Die Pleite von vier Regionalbanken traf viele.", 4, "Regionalbank", None),
+        ("Mehrere hundert Menschen kamen.", 100, "Mensch", "more_than"),
     ],
-    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden"],
+    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden", "table-lacks-plural", "mehrere-hundert"],
 )
 def test_counts_tie_the_number_to_the_counted_noun(text, value, unit, qualifier):
     f = one(text, "quantity")
@@ -139,8 +143,11 @@ def test_ages_are_spans_not_counts(text, age):
         "Weitere Infos unter www.kreis-3000.de und info2020@kreis.de",
         "Er erreichte Platz 4 im Finale.",
         "Der Film bekam die Note 2 von der Jury.",
+        "Rubin Okotie (1860 München) traf.",
+        "Davon haben 55.000 ihre Wurzeln in der Türkei.",
+        "Für den LG 65EF9500 zahlt man viel.",
     ],
-    ids=["year", "byline-date", "legislaturperiode", "clock-time", "score", "caption", "ordinal", "issue-number", "section", "postcode", "house-number", "url-and-email", "rank", "rating"],
+    ids=["year", "byline-date", "legislaturperiode", "clock-time", "score", "caption", "ordinal", "issue-number", "section", "postcode", "house-number", "url-and-email", "rank", "rating", "club", "verb-after-number", "model-number"],
 )
 def test_numbers_that_are_no_facts(text):
     from kiextract.normalize.contacts import find_contacts

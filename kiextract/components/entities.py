@@ -436,6 +436,14 @@ class EntityFinder:
             b -= 1
         w = toks.t(i)
         nxt = toks.t(i + 1)
+        # a generic body of the gazetteer qualified by its place: "das Kommunale Integrationszentrum
+        # des Kreises Gütersloh", "beim Jobcenter Köln"
+        known = lx.gazetteer_orgs().get(lx.nominative_org([toks.t(k) for k in range(b, i + 1)]))
+        if known is not None and b < i + 1 and self._place_follows(i + 1):
+            value = lx.nominative_org([toks.t(k) for k in range(b, i + 1)])
+            s, e = toks.start(b), toks.end(i)
+            ent = self._add_org(value, s, e, known[0] or None)
+            return s, e
         # "Amt für Integration und Inklusion", "Ministerium für Kinder, Familie, Flüchtlinge und Integration"
         if nxt == "für":
             end = self._fuer_list(i + 2)
@@ -493,6 +501,16 @@ class EntityFinder:
                 self._add_org(value, s, e)
                 return s, e
         return None
+
+    def _place_follows(self, k: int) -> bool:
+        """Does a place (maybe after "des", "der", "im", "beim", "in") start at token k?"""
+        toks = self.toks
+        if toks.t(k) in ("des", "der", "im", "beim", "in", "vom"):
+            k += 1
+        for n in (3, 2, 1):
+            if k + n <= len(toks) and toks.joined(k, k + n) in lx.places():
+                return True
+        return False
 
     def _fuer_list(self, k: int) -> int | None:
         """End token of "Kinder, Familie, Flüchtlinge und Integration" starting at k, or None."""

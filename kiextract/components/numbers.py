@@ -449,6 +449,10 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], number_st
     about, period = _about_before(text, start if qualifier is None else start)
     if about is None:
         about, _ = _about_after(after)
+    if period is None:  # "mit jährlich rund 350.000 Euro"
+        before = _lex_before(text, start, limit=2)
+        hit = _period(before[:1]) if before else None
+        period = hit[1] if hit else None
     if period is None:
         hit = _period(after)
         if hit is None and after and after[0].low in ("für", "an"):

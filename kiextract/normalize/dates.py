@@ -432,6 +432,7 @@ def parse_published_option(value: str) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, _dt.datetime) else None
 
 
+DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}\s*[,(]\s*$")
 BYLINE_RE = regex.compile(r"(?i)(?:^|\n)[^\n]{0,15}\bvon\s+(?:von\s+)?\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.-]+){0,3}\s*[,|/–-]\s*$")
 
 
@@ -456,7 +457,9 @@ def find_published(text: str, refs: list[DateRef], header: str | None = None) ->
         after = text[r.end:line_end]
         alone = not regex.search(r"\p{L}{3,}", before + after.replace("Uhr", ""))
         byline = bool(BYLINE_RE.search(text[max(0, line_start - 1):r.start]))
-        cue = regex.search(r"(?i)(" + "|".join(regex.escape(c) for c in cues) + r")\W{0,3}$", before.strip() + " " if not before.strip() else before.rstrip() )
-        if alone or byline or (cue and cue.group(1)):
+        cue = regex.search(r"(?i)(" + "|".join(regex.escape(c) for c in cues) + r")\W{0,3}$", before.rstrip())
+        # a dateline: "Kreis Unna, 12.03.2019 – Das Kommunale ..." at the start of a line
+        dateline = bool(DATELINE_RE.match(before)) and bool(regex.match(r"\s*(?:[–—-]|:|\(|$)", after))
+        if alone or byline or cue or dateline:
             return f"{r.year:04d}-{r.month:02d}-{r.day:02d}", r
     return (header, None) if header else (None, None)
