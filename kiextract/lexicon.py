@@ -167,10 +167,17 @@ def title_modifier(word: str) -> str | None:
 
 
 @cache
+def all_parties() -> dict[str, str]:
+    """Alias -> canonical party name, the ambiguous aliases ("Grüne", "Linke") included: for
+    places where only a party fits, such as brackets after a name ("Gönül Eğlence (Grüne)")."""
+    rows = load_tsv("parties.tsv") + load_tsv("parties_extra.tsv")
+    return {alias: canon for canon, alias in rows}
+
+
+@cache
 def parties() -> dict[str, str]:
     """Alias -> canonical party name, without the ambiguous aliases."""
-    rows = load_tsv("parties.tsv") + load_tsv("parties_extra.tsv")
-    return {alias: canon for canon, alias in rows if alias not in AMBIGUOUS_PARTY_ALIASES}
+    return {alias: canon for alias, canon in all_parties().items() if alias not in AMBIGUOUS_PARTY_ALIASES}
 
 
 @cache

@@ -58,8 +58,9 @@ def test_roles_from_bylines_and_credits(nlp, text, name, title):
         ("Staatssekretärin Serap Güler (CDU) machte sich ein Bild. Die 38-jährige CDU-Politikerin lobte das KI.", "Serap Güler", "CDU", 38),
         ("Auch SPD-Landrat Frank Meyer kam.", "Frank Meyer", "SPD", None),
         ("Der 54-jährige Stephan Pusch (CDU) ist Landrat.", "Stephan Pusch", "CDU", 54),
+        ("Ratsfrau Gönül Eğlence (Grüne) forderte mehr Personal.", "Gönül Eğlence", "Bündnis 90/Die Grünen", None),
     ],
-    ids=["brackets-and-description", "party-compound-title", "age-before-name"],
+    ids=["brackets-and-description", "party-compound-title", "age-before-name", "ambiguous-party-in-brackets"],
 )
 def test_party_and_age(nlp, text, name, party, age):
     f = persons(nlp, text)[name]
@@ -101,6 +102,7 @@ def test_same_surname_without_evidence_is_not_merged(nlp):
         ("Die Steuerung obliegt dem Arbeitskreis (AK) Integration.", "organization", "Arbeitskreis Integration", "AK"),
         ("Angesiedelt beim Amt für Bildung und Kultur.", "organization", "Amt für Bildung und Kultur", None),
         ("Sie besuchte das Kommunale Integrationszentrum des Kreises Gütersloh.", "organization", "Kommunales Integrationszentrum", "KI"),
+        ("Die SPD-Fraktion im Rat der Stadt Essen stimmte zu.", "organization", "Rat der Stadt Essen", None),
         ("Die Staatssekretärin des Landes Nordrhein-Westfalen kam.", "location", "Nordrhein-Westfalen", "NRW"),
         ("Die NRW-Staatssekretärin kam in den Kreis Steinfurt.", "location", "NRW", "NRW"),
         ("Im Rheinisch-Bergischen Kreis leben viele.", "location", "Rheinisch-Bergischer Kreis", None),
@@ -108,7 +110,7 @@ def test_same_surname_without_evidence_is_not_merged(nlp):
         ("Es war in Ochtrup, Rheine und Greven.", "location", "Greven", None),
         ("Heinsbergs Bürgermeister Wolfgang Dieder sprach.", "location", "Heinsberg", None),
     ],
-    ids=["ki-genitive-place", "ki-inflected", "ministry", "bezirksregierung", "berufskolleg-place", "verein-name", "dash-name", "kreistag", "abbr-inside", "amt-fuer", "generic-body-with-place", "land-full", "land-abbr-compound", "adjective-kreis", "kreises", "city-list", "place-genitive"],
+    ids=["ki-genitive-place", "ki-inflected", "ministry", "bezirksregierung", "berufskolleg-place", "verein-name", "dash-name", "kreistag", "abbr-inside", "amt-fuer", "generic-body-with-place", "rat-der-stadt", "land-full", "land-abbr-compound", "adjective-kreis", "kreises", "city-list", "place-genitive"],
 )
 def test_organisations_and_places(nlp, text, type_, value, abbr):
     facts = [f for f in extract(text, nlp=nlp).facts if f.type == type_]

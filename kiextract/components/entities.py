@@ -356,9 +356,11 @@ class EntityFinder:
         while i < len(toks):
             w = toks.t(i)
             s = toks.start(i)
-            # parties: "CDU", "(FDP)", "CDU-Politikerin"
+            # parties: "CDU", "(FDP)", "CDU-Politikerin"; "(Grüne)" after a name
             if w in parties:
                 self._add_org(parties[w], s, toks.end(i))
+            elif w in lx.all_parties() and toks.t(i - 1) == "(" and toks.t(i + 1) == ")" and (i - 2) >= 0 and any(m[1] == toks.end(i - 2) for p in self.persons for m in p.mentions):
+                self._add_org(lx.all_parties()[w], s, toks.end(i))
             elif "-" in w and w.split("-")[0] in parties:
                 first = w.split("-")[0]
                 self._add_org(parties[first], s, s + len(first))
@@ -459,11 +461,12 @@ class EntityFinder:
         lemma_head = lx.lemmatize_noun(w).lower()
         # "Kreistag des Rhein-Sieg-Kreises", "Rat der Stadt Köln"
         if lemma_head in _org_heads_with_place() and nxt in ("des", "der"):
+            k = i + 2 + (toks.t(i + 2) in ("Stadt", "Gemeinde", "Kreises", "Landes"))  # "Rat der Stadt Essen"
             for n in (3, 2, 1):
-                surface = toks.joined(i + 2, i + 2 + n) if i + 2 + n <= len(toks) else ""
+                surface = toks.joined(k, k + n) if k + n <= len(toks) else ""
                 if surface in lx.places():
-                    value = f"{lx.lemmatize_noun(w)} {nxt} {surface}"
-                    s, e = toks.start(b), toks.end(i + 1 + n)
+                    s, e = toks.start(b), toks.end(k + n - 1)
+                    value = f"{lx.lemmatize_noun(w)} {toks.joined(i + 1, k + n)}"
                     self._add_org(value, s, e)
                     return s, e
         # "Berufskolleg Bergisch Gladbach", "Bezirksregierung Arnsberg"

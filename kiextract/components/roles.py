@@ -186,8 +186,8 @@ class RoleFinder:
             # party and age in brackets after the name: "(CDU)", "(38)"
             if toks.t(j + 1) == "(" and toks.t(j + 3) == ")":
                 inner = toks.t(j + 2)
-                if inner in lx.parties():
-                    parties.setdefault(pid, lx.parties()[inner])
+                if inner in lx.all_parties():
+                    parties.setdefault(pid, lx.all_parties()[inner])
                 elif inner.isdigit() and 14 <= int(inner) <= 110:
                     ages.setdefault(pid, int(inner))
             # title(s) right before the name
@@ -216,7 +216,7 @@ class RoleFinder:
             pid = id(p)
             # apposition: "Lilli Schmidt, KI-Leiterin", "Serap Güler (Staatssekretärin für Integration)"
             after = j + 1
-            if toks.t(after) == "(" and toks.t(after + 1) in lx.parties() and toks.t(after + 2) == ")":
+            if toks.t(after) == "(" and toks.t(after + 1) in lx.all_parties() and toks.t(after + 2) == ")":
                 after += 3
             if toks.t(after) in (",", "(") and "\n" not in toks.gap(after + 1):
                 k = after + 1
