@@ -209,3 +209,14 @@ def test_python_dash_m_runs_the_cli():
 
     out = subprocess.run([sys.executable, "-m", "kiextract", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("kiextract ")
+
+
+def test_cli_50_mb_file_is_refused_by_name_and_the_rest_processed(tmp_path):
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # 50 MB, refused by its size before it is read
+    good = _bad_inputs(tmp_path)
+    result = run(str(big), str(good))
+    assert result.exit_code == 1
+    assert f"{big}: too large" in result.stderr and "--max-chars" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
