@@ -150,3 +150,19 @@ def test_boilerplate_is_not_the_article(nlp):
     assert "Jutta van Asselt" not in {f.value for f in record.facts}
     assert not any(f.type == "contact" for f in record.facts)
     assert any("not the article" in w for w in record.warnings)
+
+
+def test_user_patterns_add_names_no_list_holds(tmp_path):
+    from kiextract.pipeline import load_pipeline
+
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text(
+        '{"label": "ORG", "pattern": "Zirkus ohne Grenzen"}\n'
+        '{"label": "PER", "pattern": [{"LOWER": "xaver"}, {"LOWER": "quirin"}]}\n'
+        '{"label": "LOC", "pattern": "Kleinkleckersdorf"}\n',
+        encoding="utf-8",
+    )
+    nlp = load_pipeline("blank", patterns=patterns)
+    record = extract("Der Zirkus ohne Grenzen gastierte mit Xaver Quirin in Kleinkleckersdorf.", nlp=nlp)
+    found = {(f.type, f.value) for f in record.facts}
+    assert {("organization", "Zirkus ohne Grenzen"), ("person", "Xaver Quirin"), ("location", "Kleinkleckersdorf")} <= found

@@ -547,12 +547,28 @@ class EntityFinder:
         return end
 
     # -- output ---------------------------------------------------------------------------------
-    def run(self, model_ents: list[tuple[int, int, str]]) -> None:
+    def run(self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = ()) -> None:
+        """User patterns (--patterns) are certain and come first; then the rules; the model's
+        entities fill in where neither found anything."""
+        self.add_user_entities(user_ents)
         self.find_persons(model_ents)
         self.find_orgs(model_ents)
-        org_mentions = [m for o in self.orgs.values() for m in o.mentions]
         self.find_places(model_ents)
-        del org_mentions
+
+    def add_user_entities(self, ents: list[tuple[int, int, str]]) -> None:
+        for s, e, label in ents:
+            if overlaps(s, e, self.skip) or overlaps(s, e, self.claimed):
+                continue
+            surface = self.text[s:e]
+            if label == "PER":
+                self._person([w for w in surface.split() if w not in HONORIFICS], s, e)
+            elif label == "ORG":
+                self._add_org(surface, s, e)
+            elif label == "LOC":
+                self._add_place(surface, s, e, surface)
+            else:
+                continue
+            self.claimed.append((s, e))
 
 
 def _model_name_ok(words: list[str]) -> bool:
@@ -587,10 +603,9 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         ents = model_entities(doc) if self.use_model and doc.has_annotation("ENT_IOB") else []
-        if self.ruler is not None:
-            ents = self._user_patterns(doc) + ents
+        user = self._user_patterns(doc) if self.ruler is not None else []
         finder = EntityFinder(doc)
-        finder.run(ents)
+        finder.run(ents, user)
         info = meta(doc)
         info["persons"] = finder.persons
         for ent in finder.persons:
