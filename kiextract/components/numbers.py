@@ -364,10 +364,10 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = ()) -> list[NumberFac
     while i < len(cands):
         s, e, v, kind = cands[i]
         i += 1
-        if _ordinal_or_label(text, s, e):
+        if (kind == "digits" and _plain_year_or_code(text, s, e, v)) or _ordinal_or_label(text, s, e):
             pending.clear()
             continue
-        toks = _lex(text, e, limit=12)
+        toks = _lex(text, e, limit=9)
         fact = _classify(text, s, e, v, kind, toks)
         if fact is None:
             # "zehn oder fünfzehn Jahren": a number joined to the next one takes its unit
@@ -389,6 +389,30 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = ()) -> list[NumberFac
     results.extend(_shares(text, blocked + [(f.start, f.end) for f in results]))
     results.sort(key=lambda f: (f.start, f.end))
     return results
+
+
+@cache
+def _amount_after_re():
+    """Words after a year-like number that make it an amount: a currency, percent or scale word."""
+    lex = lexicon()
+    words = sorted(set(lex["currencies"]) | set(lex["percent_words"]) | set(lex["scales"]), key=len, reverse=True)
+    return regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.IGNORECASE)
+
+
+def _plain_year_or_code(text: str, s: int, e: int, v: float) -> bool:
+    """A cheap first test: "2014" or "53721 Siegburg" without a currency, percent or scale word
+    after it (and no currency sign before) is no amount."""
+    n = e - s
+    if n not in (4, 5) or not text[s:e].isdigit():
+        return False
+    if n == 4 and not 1900 <= v <= 2099:
+        return False
+    if _amount_after_re().match(text, e, e + 24) or text[max(0, s - 4):s].strip()[-3:] in CURRENCY_SIGNS:
+        return False
+    return n == 4 or bool(regex.match(r" \p{Lu}", text[e:e + 2]))
+
+
+CURRENCY_SIGNS = {"€", "$", "£", "EUR", "USD", "CHF", "GBP"}
 
 
 def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -> NumberFact | None:
