@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, KiextractError
+from .records import FACT_TYPES
 
 app = typer.Typer(
     help="Extract facts (persons, roles, organisations, places, dates, money, counts, contacts) from German news articles.",
@@ -29,16 +30,7 @@ class Format(str, Enum):
     csv = "csv"
 
 
-class FactType(str, Enum):
-    person = "person"
-    organization = "organization"
-    location = "location"
-    date = "date"
-    money = "money"
-    quantity = "quantity"
-    percent = "percent"
-    duration = "duration"
-    contact = "contact"
+FactType = Enum("FactType", {t: t for t in FACT_TYPES}, type=str)  # the record model's types
 
 
 def _stderr():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -107,16 +108,12 @@ class Input:
     warnings: tuple[str, ...] = ()
 
 
-SURROGATE_RE = None
+SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 def _make_doc(nlp, item: Input):
-    import regex
-
     from .components.base import meta
 
-    global SURROGATE_RE
-    SURROGATE_RE = SURROGATE_RE or regex.compile(r"[\ud800-\udfff]")
     text, n = SURROGATE_RE.subn("\ufffd", item.text)  # same length: offsets stay valid
     doc = nlp.make_doc(text)
     info = meta(doc)

@@ -31,7 +31,6 @@ from pathlib import Path
 
 CONFIG = Path(__file__).parent / "training" / "config.cfg"
 PACKAGE_MODEL = Path(__file__).parent / "data" / "model"
-LABELS = ("PER", "LOC", "ORG", "MISC")
 
 GERMEVAL_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 SMARTDATA_MAP = {

@@ -27,7 +27,6 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     """
     markers = _markers()
     out: list[tuple[int, int, str]] = []
-    pos = 0
     n = len(text)
     lines = [(m.start(), m.end(), m.group()) for m in LINE_RE.finditer(text) if m.end() > m.start()]
     i = 0
@@ -49,7 +48,6 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
         if TRACKING_URL_RE.match(line) and i + 1 < len(lines) and start >= n / 2 and "?" in stripped:
             out.append((start, end, "tracking link"))
         i += 1
-        pos = end
     return out
 
 

@@ -351,7 +351,6 @@ class EntityFinder:
     def find_orgs(self, model_ents: list[tuple[int, int, str]]) -> None:
         toks = self.toks
         parties = lx.parties()
-        org_spans: list[tuple[int, int]] = []
         i = 0
         while i < len(toks):
             w = toks.t(i)
@@ -369,9 +368,7 @@ class EntityFinder:
                 self._bracket_org(i)
             head = lx.org_head_of(w) if is_cap(w) else None
             if head:
-                span = self._headed_org(i, head)
-                if span:
-                    org_spans.append(span)
+                self._headed_org(i, head)
             i += 1
         known = lx.org_abbreviations()
         defined = {ent.abbr: ent for ent in self.orgs.values() if ent.abbr}
@@ -580,14 +577,6 @@ def _model_name_ok(words: list[str]) -> bool:
     if first not in lx.first_names() and first.endswith("s"):
         return False
     return not any(regex.search(r"(?<=[\p{Ll}])\p{Lu}", w) and not w.startswith(("Mc", "Mac")) for w in words)
-
-
-def _looks_like_noun(word: str) -> bool:
-    """True for an ordinary capitalised noun such as "Zusammenarbeit" (not a surname)."""
-    from ..normalize.lemma import _lemma_exact
-
-    lemma = _lemma_exact(word)
-    return lemma is not None and lemma[:1].isupper()
 
 
 def model_entities(doc: Doc) -> list[tuple[int, int, str]]:

@@ -444,7 +444,7 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
         if cur:
             n, code = cur
             end = rest[n - 1].end
-            return _money(text, q_start, end, value, code, qualifier, rest[n:], s)
+            return _money(text, q_start, end, value, code, qualifier, rest[n:])
         if rest[0].low in lexicon()["percent_words"]:
             end = rest[0].end
             return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier})
@@ -467,10 +467,10 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
     return None
 
 
-def _money(text, start, end, value, code, qualifier, after: list[Tok], number_start: int | None = None) -> NumberFact:
+def _money(text, start, end, value, code, qualifier, after: list[Tok]) -> NumberFact:
     if code == "EUR/100":
         code, value = "EUR", value / 100
-    about, period = _about_before(text, start if qualifier is None else start)
+    about, period = _about_before(text, start)
     if about is None:
         about, _ = _about_after(after)
     if period is None:  # "mit jährlich rund 350.000 Euro"

@@ -130,7 +130,7 @@ class RoleFinder:
         if k >= end:
             return None
         s, e = self.toks.start(k), self.toks.end(end - 1)
-        for os_, oe, value in self.org_spans:
+        for os_, _, value in self.org_spans:
             if s <= os_ < e:
                 return value
         toks = self.toks
@@ -142,7 +142,6 @@ class RoleFinder:
                     m += 1
                 words = [toks.t(x) for x in range(j + 1, m)]
                 if words:
-                    surface = " ".join(words)
                     for ps, pe, value in self.place_spans:
                         if ps == toks.start(j + 1) and pe == toks.end(m - 1):
                             return value
@@ -155,8 +154,6 @@ class RoleFinder:
     def _role(self, p: Entity, title: lx.Title, adj_start: int, title_i: int, end: int, org: str | None = None) -> dict:
         toks = self.toks
         written = title.for_gender(p.gender)
-        if "-" in toks.t(title_i) and lx.title_of(toks.t(title_i)) is None:
-            written = title.for_gender(p.gender)  # "CDU-Landrat": the part after the party
         adjectives = [lx.title_modifier(toks.t(x)) or toks.t(x) for x in range(adj_start, title_i)]
         if adjectives:
             written = " ".join(adjectives + [written])
@@ -301,7 +298,6 @@ class RoleFinder:
     def _descriptions(self, roles, parties, ages) -> None:
         """Definite descriptions without a name refer back to a person named before them."""
         toks = self.toks
-        mentions_so_far: dict[int, int] = {}
         order = sorted((s, id(p)) for p in self.persons for s, _ in p.mentions)
         by_id = {id(p): p for p in self.persons}
         for k in range(len(toks)):

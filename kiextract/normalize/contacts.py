@@ -42,23 +42,6 @@ def strip_url(url: str) -> str:
     return url
 
 
-def normalize_phone(raw: str, region: str = "DE") -> str | None:
-    """A phone number in E.164, or None when it is not a valid number.
-
-    >>> normalize_phone("0 22 41/13 30 66")
-    '+492241133066'
-    """
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 @cache
 def _phone_cue_re():
     cues = "|".join(regex.escape(c) for c in load_lines("phone_cues.txt"))

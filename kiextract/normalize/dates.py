@@ -288,7 +288,7 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
     claimed: list[tuple[int, int]] = list(skip)
     out: list[DateRef] = []
     low = text.lower()
-    has_digit = any(c.isdigit() for c in text) if len(text) < 64 else bool(DIGIT_RE.search(text))
+    has_digit = DIGIT_RE.search(text) is not None
     triggers = _triggers()
     for name, pattern, prefix in _patterns():
         words = triggers.get(name)
