@@ -84,6 +84,35 @@ def test_counts_each_number_gets_its_own_fact():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sie hat einen Hund und eine Katze.", []),
+        ("Es kamen mehr als ein Dutzend Gäste.", [("quantity", 12, "more_than")]),
+        ("Der Bau kostet eine Million Euro.", [("money", 1000000, None)]),
+        ("Die Sanierung dauerte ein Jahr.", [("duration", 1, None)]),
+        ("Das kostet rund eine Million Euro.", [("money", 1000000, "approx")]),
+        ("Sie kamen (mehr als ein Dutzend Gäste).", [("quantity", 12, "more_than")]),
+        ("Er ging zu einem Freund.", []),
+        ("Er sprach über eine Reform.", []),
+        ("Ein Euro-Betrag fehlt.", []),
+    ],
+    ids=["articles", "qualifier-dutzend", "eine-million-euro", "ein-jahr", "rund-eine-million", "bracket-qualifier", "zu-einem", "ueber-eine", "euro-compound"],
+)
+def test_ein_is_a_number_only_with_a_qualifier_scale_or_unit(text, expected):
+    assert [(f.type, f.value, f.fields.get("qualifier")) for f in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Stadt meldet zwei Verletzte und eine Million Euro Schaden.", "İzmir meldet zwei Verletzte und eine Million Euro Schaden."],
+    ids=["plain", "lowercase-changes-length"],
+)
+def test_number_words_keep_their_offsets_when_lowercase_changes_length(text):
+    found = [(f.type, f.value, text[f.start:f.end]) for f in find_numbers(text)]
+    assert found == [("quantity", 2, "zwei Verletzte"), ("money", 1000000, "eine Million Euro")]
+
+
+@pytest.mark.parametrize(
     "text, value, about, qualifier",
     [
         ("Das sind 14 Prozent.", 14, None, None),

@@ -5,9 +5,10 @@ tests); the component adds the facts and spans to the Doc.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from spacy.tokens import Doc
@@ -19,14 +20,20 @@ from .base import add_fact, doc_text, meta, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
 
-TOKEN_RE = regex.compile(r"[\p{L}][\p{L}\p{N}]*(?:[-–][\p{L}\p{N}]+)*(?:-(?=\s+(?:und|oder)\s))?\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
+# Words (with inner hyphens, a hanging "Hin-" before und/oder, a final dot), digits, signs. The
+# standard library's engine is faster here than `regex`: [^\W\d_] is a letter, [^\W_] a letter or digit.
+TOKEN_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-–][^\W_]+)*(?:-(?=\s+(?:und|oder)\s))?\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
 # A word made only of German numeral parts ("zweihundertfünfzig", "dreiundzwanzig", "einem", "beiden");
-# parse_number_word decides whether it really is a number.
-NUMWORD_CAND_RE = regex.compile(
-    r"(?i)(?<![\p{L}\p{N}-])(?:(?:ein|eins|zwei|zwo|drei|vier|fünf|sechs|sieben|sieb|sech|acht|neun|zehn|elf|zwölf"
-    r"|zwanzig|dreißig|dreissig|zig|ßig|hundert|tausend|und)+(?:s|e|em|en|er|es)?|beide[nrs]?|anderthalb|(?:ein|zwei|drei|vier|fünf)einhalb)"
-    r"(?![\p{L}\p{N}-])"
+# parse_number_word decides whether it really is a number. It is searched for in the lowercased text
+# with the standard library's engine, about four times faster here than a case-blind `regex` search.
+NUMERAL_PARTS = "ein|eins|zwei|zwo|drei|vier|fünf|sechs|sieben|sieb|sech|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|zig|ßig|hundert|tausend"
+NUMWORD_CORE = (
+    rf"(?:(?:{NUMERAL_PARTS})(?:{NUMERAL_PARTS}|und)*(?:s|e|em|en|er|es)?"
+    r"|beide[nrs]?|anderthalb|(?:ein|zwei|drei|vier|fünf)einhalb)"
 )
+NOT_ARTICLE = r"(?!ein(?:e[mnrs]?)?(?![^\W_]|-))"  # "ein", "eine", ...: see ARTICLE_RE
+NUMWORD_LOWER_RE = re.compile(r"(?<![^\W_])(?<!-)" + NOT_ARTICLE + NUMWORD_CORE + r"(?![^\W_]|-)")
+NUMWORD_CAND_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}-])" + NOT_ARTICLE + NUMWORD_CORE + r"(?![\p{L}\p{N}-])")
 AGE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(\d{1,3}|\p{L}+)-?jährige[nrsm]?(?![\p{L}])")
 AGE_ALT_RE = regex.compile(r"(?<![\p{L}\p{N}])(\d{1,3})\s+Jahre\s+alt(?![\p{L}])")
 ARTICLE_ONE = {"ein", "eine", "einem", "einer", "eines", "einen"}
@@ -50,15 +57,17 @@ class NumberFact:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class Tok:
+class Tok(NamedTuple):
+    """A word or sign of the text around a number (a tuple: many are made, and quickly)."""
+
     start: int
     end: int
     text: str
+    low: str
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    @classmethod
+    def of(cls, start: int, end: int, text: str) -> Tok:
+        return cls(start, end, text, text.lower())
 
     @property
     def is_word(self) -> bool:
@@ -76,26 +85,44 @@ def _lex(text: str, pos: int, limit: int = 10, window: int = 160) -> list[Tok]:
         t = m.group()
         end = m.end()
         if out and "\n" in text[out[-1].end:m.start()]:
-            out.append(Tok(out[-1].end, out[-1].end, "\n"))  # a line break ends a phrase
+            out.append(Tok.of(out[-1].end, out[-1].end, "\n"))  # a line break ends a phrase
         if t.endswith(".") and len(t) > 1 and t.lower() not in ABBREV_WITH_DOT:
-            out.append(Tok(m.start(), end - 1, t[:-1]))
-            out.append(Tok(end - 1, end, "."))
+            out.append(Tok.of(m.start(), end - 1, t[:-1]))
+            out.append(Tok.of(end - 1, end, "."))
         else:
-            out.append(Tok(m.start(), end, t))
+            out.append(Tok.of(m.start(), end, t))
         if len(out) >= limit:
             break
     return out
 
 
+def _lex_before(text: str, pos: int, limit: int = 3) -> list[Tok]:
+    """The tokens before `pos`, nearest first."""
+    if limit <= NEAR:
+        return _near_before(text, pos)[:limit]
+    return _tokens_before(text, pos, limit)
+
+
+NEAR = 3  # most rules look at most three tokens back
+
+
 @lru_cache(maxsize=4096)
-def _lex_before(text: str, pos: int, limit: int = 4, window: int | None = None) -> list[Tok]:
-    """The tokens before `pos`, nearest first (cached: several rules look at the same place)."""
-    window = window or 24 * limit + 16
-    start = max(0, pos - window)
-    toks = [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, pos)]
-    if start > 0 and toks:
-        toks = toks[1:]  # the first may be cut
-    return toks[::-1][:limit]
+def _near_before(text: str, pos: int) -> list[Tok]:
+    """The three tokens before `pos` (cached: several rules look at the same place)."""
+    return _tokens_before(text, pos, NEAR)
+
+
+def _tokens_before(text: str, pos: int, limit: int) -> list[Tok]:
+    # tokenise a window that ends at `pos`, widened until it holds `limit` whole tokens
+    window, widest = 8 * limit + 8, 24 * limit + 16
+    while True:
+        start = max(0, pos - window)
+        spans = [m.span() for m in TOKEN_RE.finditer(text, start, pos)]
+        if start > 0 and spans:
+            spans = spans[1:]  # the first may be cut
+        if len(spans) >= limit or start == 0 or window == widest:
+            return [Tok.of(a, b, text[a:b]) for a, b in spans[: -limit - 1 : -1]]
+        window = min(2 * window, widest)
 
 
 @cache
@@ -109,15 +136,17 @@ def _street_suffixes() -> tuple[str, ...]:
 
 
 @cache
-def _phrases(name: str) -> tuple[dict[tuple[str, ...], Any], int]:
-    """A lexicon mapping of phrases as {words: value}, and the longest phrase's length."""
+def _phrases(name: str) -> tuple[dict[tuple[str, ...], Any], int, frozenset[str]]:
+    """A lexicon mapping of phrases as {words: value}, the longest phrase's length, the first words."""
     table = {tuple(k.split()): v for k, v in lexicon()[name].items()}
-    return table, max(len(k) for k in table)
+    return table, max(len(k) for k in table), frozenset(k[0] for k in table)
 
 
 def _match_phrase(toks: list[Tok], name: str) -> tuple[int, Any] | None:
     """The longest phrase of lexicon `name` at the start of `toks`: (number of tokens, value)."""
-    table, longest = _phrases(name)
+    table, longest, firsts = _phrases(name)
+    if not toks or toks[0].low not in firsts:
+        return None
     for n in range(min(longest, len(toks)), 0, -1):
         key = tuple(t.low for t in toks[:n])
         if key in table:
@@ -202,9 +231,9 @@ def _looks_adjective(t: Tok) -> bool:
 def unit_of(heads: list[Tok]) -> str:
     """The counted noun in singular nominative; a gendered pair keeps its generic form.
 
-    >>> unit_of([Tok(0, 0, "Mitarbeiterinnen"), Tok(0, 0, "Mitarbeiter")])
+    >>> unit_of([Tok.of(0, 0, "Mitarbeiterinnen"), Tok.of(0, 0, "Mitarbeiter")])
     'Mitarbeiter'
-    >>> unit_of([Tok(0, 0, "Städten"), Tok(0, 0, "Gemeinden")])
+    >>> unit_of([Tok.of(0, 0, "Städten"), Tok.of(0, 0, "Gemeinden")])
     'Stadt und Gemeinde'
     """
     lemmas = [lemmatize_noun(h.text) for h in heads]
@@ -297,12 +326,51 @@ def _candidates(text: str) -> list[tuple[int, int, float, str]]:
         v = parse_digits(m.group())
         if v is not None:
             out.append((m.start(), m.end(), v, "digits"))
-    for m in NUMWORD_CAND_RE.finditer(text):
+    low = text.lower()
+    # lowercasing keeps the offsets unless a character changes length ("İ"); then search case-blind
+    words = NUMWORD_LOWER_RE.finditer(low) if len(low) == len(text) else NUMWORD_CAND_RE.finditer(text)
+    for m in words:
         v = parse_number_word(m.group())
         if v is not None:
             out.append((m.start(), m.end(), float(v), "word"))
+    # "ein", "eine", ...: found by their literal (fast), kept only where they may be a number
+    articles = ARTICLE_LOWER_RE.finditer(low) if len(low) == len(text) else ARTICLE_RE.finditer(text)
+    for m in articles:
+        if _article_may_count(text, m.start(), m.end()):
+            out.append((m.start(), m.end(), 1.0, "word"))
     out.sort()
     return out
+
+
+ARTICLE_LOWER_RE = re.compile(r"ein(?<![^\W_-]ein)(?:e[mnrs]?)?(?![^\W_]|-)")
+ARTICLE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}-])ein(?:e[mnrs]?)?(?![\p{L}\p{N}-])")
+
+
+@cache
+def _article_tables() -> tuple[re.Pattern, frozenset[tuple[str, ...]]]:
+    """What may follow a numeral "ein" (a scale, currency or duration unit: "eine Million",
+    "ein Jahr"), and the qualifier phrases that may precede one ("mehr als ein Kind")."""
+    lex = lexicon()
+    followers = {w.split()[0].rstrip(".") for w in [*lex["scales"], *lex["currencies"], *lex["duration_units"]]}
+    alt = "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True))
+    follow = re.compile(r"\s*(?:" + alt + r")\.?(?![^\W_]|-[^\W_])")
+    return follow, frozenset(tuple(k.split()) for k, v in lex["qualifiers"].items() if v)
+
+
+def _article_may_count(text: str, s: int, e: int) -> bool:
+    """"ein"/"eine" is a number only with a qualifier before it or a scale, currency or duration
+    unit after it (what _classify decides; this test spares building tokens for every article)."""
+    follow, qualifiers = _article_tables()
+    if follow.match(text[e:e + 40].lower()):
+        return True
+    words = text[max(0, s - 30):s].lower().split()
+    for n in (3, 2, 1):
+        phrase = words[-n:]
+        if len(phrase) == n:
+            phrase[0] = phrase[0].lstrip("([{\"'„“‚‘»«–—-")
+            if tuple(phrase) in qualifiers:
+                return True
+    return False
 
 
 def find_ages(text: str) -> list[tuple[int, int, int]]:
@@ -312,14 +380,18 @@ def find_ages(text: str) -> list[tuple[int, int, int]]:
     [(4, 14, 38)]
     """
     out: list[tuple[int, int, int]] = []
-    if "ährig" not in text and "Jahre alt" not in text:
-        return out
-    for m in AGE_RE.finditer(text):
-        v = parse_digits(m.group(1)) if m.group(1).isdigit() else parse_number_word(m.group(1))
-        if v is not None and 0 < v < 130:
-            out.append((m.start(), m.end(), int(v)))
-    for m in AGE_ALT_RE.finditer(text):
-        out.append((m.start(), m.end(), int(m.group(1))))
+    # every match holds "ährig": search only around those (a number word is under 40 letters)
+    pos, i = 0, text.find("ährig")
+    while i >= 0:
+        m = AGE_RE.search(text, max(pos, i - 40), i + 12) if i >= pos else None
+        if m:
+            v = parse_digits(m.group(1)) if m.group(1).isdigit() else parse_number_word(m.group(1))
+            if v is not None and 0 < v < 130:
+                out.append((m.start(), m.end(), int(v)))
+            pos = m.end()
+        i = text.find("ährig", i + 1)
+    if "Jahre alt" in text:
+        out.extend((m.start(), m.end(), int(m.group(1))) for m in AGE_ALT_RE.finditer(text))
     return sorted(out)
 
 
@@ -349,13 +421,15 @@ def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     return False
 
 
-def find_numbers(text: str, taken: list[tuple[int, int]] = ()) -> list[NumberFact]:
-    """Every money amount, count, percent and duration in `text` outside the `taken` ranges.
+def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[int, int, int]] | None = None) -> list[NumberFact]:
+    """Every money amount, count, percent and duration in `text` outside the `taken` ranges and
+    the `ages` (found here unless given).
 
     >>> [(f.type, f.value, f.fields.get("unit")) for f in find_numbers("mehr als 300 Kooperationspartner")]
     [('quantity', 300, 'Kooperationspartner')]
     """
-    ages = find_ages(text)
+    if ages is None:
+        ages = find_ages(text)
     blocked = list(taken) + [(s, e) for s, e, _ in ages]
     cands = [c for c in _candidates(text) if not overlaps(c[0], c[1], blocked)]
     results: list[NumberFact] = []
@@ -409,10 +483,11 @@ def _plain_year_or_code(text: str, s: int, e: int, v: float) -> bool:
         return False
     if _amount_after_re().match(text, e, e + 24) or text[max(0, s - 4):s].strip()[-3:] in CURRENCY_SIGNS:
         return False
-    return n == 4 or bool(regex.match(r" \p{Lu}", text[e:e + 2]))
+    return n == 4 or bool(CAPITAL_AFTER_RE.match(text, e, e + 2))
 
 
 CURRENCY_SIGNS = {"€", "$", "£", "EUR", "USD", "CHF", "GBP"}
+CAPITAL_AFTER_RE = regex.compile(r" \p{Lu}")
 
 
 def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -> NumberFact | None:
@@ -453,8 +528,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
             if len(rest) > 1 and rest[1].low == "alt":
                 return None  # an age, "38 Jahre alt"
             return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier})
-        if is_article or rest[0].low in lexicon()["fractions"]:
-            return None  # "drei Viertel": a share, see _shares
+        if (is_article and n_scale == 0) or rest[0].low in lexicon()["fractions"]:
+            return None  # "mehr als ein Kind" is left alone; "drei Viertel" is a share, see _shares
         np_ = _noun_phrase(rest)
         if np_:
             used, heads = np_
@@ -496,8 +571,7 @@ def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
     """"jeder sechste Bürger" (16.67, Bürger), "die Hälfte", "ein Drittel", "drei Viertel"."""
     out = []
     lex = lexicon()
-    low = text.lower()
-    for m in JEDER_RE.finditer(text) if "jede" in low else ():
+    for m in JEDER_RE.finditer(text) if "jede" in text or "Jede" in text or "JEDE" in text else ():
         if overlaps(m.start(), m.end(), blocked):
             continue
         word = m.group(2).lower()
@@ -533,8 +607,9 @@ def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
 class NumbersComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
-        taken = skip_ranges(doc) + taken_ranges(doc, "ki_contacts", "ki_dates")
-        for f in find_numbers(doc_text(doc), taken):
+        text, skip = doc_text(doc), skip_ranges(doc)
+        ages = find_ages(text)  # not facts themselves: the roles stage gives them to persons
+        for f in find_numbers(text, skip + taken_ranges(doc, "ki_contacts", "ki_dates"), ages):
             add_fact(doc, KEY, f.type, f.start, f.end, f.value, **f.fields)
-        meta(doc)["ages"] = [a for a in find_ages(doc_text(doc)) if not overlaps(a[0], a[1], skip_ranges(doc))]
+        meta(doc)["ages"] = [a for a in ages if not overlaps(a[0], a[1], skip)]
         return doc

@@ -23,6 +23,10 @@ DIGITS_RE = regex.compile(
 )
 
 
+SPACES_RE = regex.compile(r"[ \u00a0\u202f]")
+GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 @cache
 def lexicon() -> dict:
     return load_json("numbers_de.json")
@@ -34,8 +38,8 @@ def parse_digits(s: str) -> float | None:
     >>> parse_digits("1.250.000"), parse_digits("14,5"), parse_digits("10 000")
     (1250000.0, 14.5, 10000.0)
     """
-    s = regex.sub(r"[ \u00a0\u202f]", "", s.strip())
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    s = SPACES_RE.sub("", s.strip())
+    if "." in s and GROUPED_RE.fullmatch(s):
         s = s.replace(".", "")
     elif "." in s:
         return None
