@@ -123,8 +123,11 @@ def test_number_words_keep_their_offsets_when_lowercase_changes_length(text):
         ("Die Hälfte der Schüler kommt mit dem Bus.", 50, "Schüler", None),
         ("Ein Drittel der Mittel fließt in Personal.", 33.33, "Mittel", None),
         ("Drei Viertel der Befragten sind zufrieden.", 75, "Befragten", None),
+        ("Rund jeder Dritte erwartet sich Vorteile.", 33.33, None, "approx"),
+        ("Jeder vierte will Geschenke weiterverkaufen.", 25, None, None),
+        ("Fast ein Viertel aller bisher in diesem Jahr registrierten Fälle", 25, None, "almost"),
     ],
-    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel"],
+    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel", "jeder-dritte-is-the-noun", "lowercase-verb-is-no-noun", "no-noun-across-a-preposition"],
 )
 def test_percents_and_shares(text, value, about, qualifier):
     f = one(text, "percent")

@@ -309,7 +309,8 @@ def _percent_about(toks: list[Tok]) -> str | None:
     """"14 Prozent der Bevölkerung" -> Bevölkerung."""
     if toks and toks[0].low in ARTICLES:
         i = 1
-        while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap:
+        # adjectives only ("der neuen Mitglieder"), not "aller bisher in diesem Jahr"
+        while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap and toks[i].low.endswith(("e", "en", "er", "es", "em")):
             i += 1
         if i < len(toks) and _is_noun(toks[i]):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -562,7 +563,8 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok]) -> Number
     return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier})
 
 
-JEDER_RE = regex.compile(r"(?i)(?<![\p{L}])(jede[rsmn]?)\s+(\p{L}+te|\d+\.)\s+([\p{Lu}][\p{L}-]+)")
+# "jeder sechste Bürger", "Jeder Dritte" (the ordinal is the noun), "jeder 5. Haushalt"
+JEDER_RE = regex.compile(r"(?<![\p{L}])([Jj]ede[rsmn]?)\s+((?i:\p{L}+te[nr]?)|\d+\.)(?![\p{L}])(?:\s+(\p{Lu}[\p{L}-]*))?")
 FRACTION_RE = regex.compile(r"(?<![\p{L}])(Hälfte|Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)(?![\p{L}])")
 WORD_BEFORE_RE = regex.compile(r"(\p{L}+)\s+$")
 
@@ -571,7 +573,7 @@ def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
     """"jeder sechste Bürger" (16.67, Bürger), "die Hälfte", "ein Drittel", "drei Viertel"."""
     out = []
     lex = lexicon()
-    for m in JEDER_RE.finditer(text) if "jede" in text or "Jede" in text or "JEDE" in text else ():
+    for m in JEDER_RE.finditer(text) if "jede" in text or "Jede" in text else ():
         if overlaps(m.start(), m.end(), blocked):
             continue
         word = m.group(2).lower()
