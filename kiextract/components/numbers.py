@@ -442,6 +442,9 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
         if (kind == "digits" and _plain_year_or_code(text, s, e, v)) or _ordinal_or_label(text, s, e):
             pending.clear()
             continue
+        if text[e:e + 1] in NO_UNIT_AFTER and _currency_before(text, s)[1] is None:
+            pending.clear()  # "(66)", "300, die": no tokens needed
+            continue
         toks = _lex(text, e, limit=9)
         fact = _classify(text, s, e, v, kind, toks)
         if fact is None:
@@ -491,13 +494,22 @@ CURRENCY_SIGNS = {"€", "$", "£", "EUR", "USD", "CHF", "GBP"}
 CAPITAL_AFTER_RE = regex.compile(r" \p{Lu}")
 
 
+def _currency_before(text: str, s: int) -> tuple[list[Tok], tuple[int, str] | None]:
+    """The token before `s`, and the currency it names ("€ 3.000", "EUR 2,5 Mio.")."""
+    before = _lex_before(text, s, limit=1)
+    return before, (_currency(before) if before and not before[0].text[:1].islower() else None)
+
+
+# After a number, these end the phrase: only a currency before it can still make it a fact
+NO_UNIT_AFTER = frozenset(",;:!?)]}\"'“”„»«…")
+
+
 def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -> NumberFact | None:
     raw = text[s:e]
     q_start, qualifier = _qualifier_before(text, s)
     is_article = kind == "word" and raw.lower() in ARTICLE_ONE
     # currency before the number: "€ 3.000", "EUR 2,5 Mio."
-    before = _lex_before(text, s, limit=1)
-    cur_before = _currency(before) if before and not before[0].text[:1].islower() else None
+    before, cur_before = _currency_before(text, s)
     n_scale, factor = _scale(toks)
     value = v * factor
     rest = toks[n_scale:]
