@@ -98,7 +98,7 @@ def test_counts_each_number_gets_its_own_fact():
     ],
     ids=["articles", "qualifier-dutzend", "eine-million-euro", "ein-jahr", "rund-eine-million", "bracket-qualifier", "zu-einem", "ueber-eine", "euro-compound"],
 )
-def test_ein_is_a_number_only_with_a_qualifier_scale_or_unit(text, expected):
+def test_ein_is_a_number_only_before_a_scale_or_unit(text, expected):
     assert [(f.type, f.value, f.fields.get("qualifier")) for f in find_numbers(text)] == expected
 
 
@@ -125,9 +125,10 @@ def test_number_words_keep_their_offsets_when_lowercase_changes_length(text):
         ("Drei Viertel der Befragten sind zufrieden.", 75, "Befragten", None),
         ("Rund jeder Dritte erwartet sich Vorteile.", 33.33, None, "approx"),
         ("Jeder vierte will Geschenke weiterverkaufen.", 25, None, None),
+        ("Nur ein Prozent der Stimmen fehlte.", 1, "Stimmen", None),
         ("Fast ein Viertel aller bisher in diesem Jahr registrierten Fälle", 25, None, "almost"),
     ],
-    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel", "jeder-dritte-is-the-noun", "lowercase-verb-is-no-noun", "no-noun-across-a-preposition"],
+    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel", "jeder-dritte-is-the-noun", "lowercase-verb-is-no-noun", "ein-prozent", "no-noun-across-a-preposition"],
 )
 def test_percents_and_shares(text, value, about, qualifier):
     f = one(text, "percent")

@@ -329,15 +329,16 @@ def _candidates(text: str) -> list[tuple[int, int, float, str]]:
             out.append((m.start(), m.end(), v, "digits"))
     low = text.lower()
     # lowercasing keeps the offsets unless a character changes length ("İ"); then search case-blind
-    words = NUMWORD_LOWER_RE.finditer(low) if len(low) == len(text) else NUMWORD_CAND_RE.finditer(text)
+    same = len(low) == len(text)
+    words = NUMWORD_LOWER_RE.finditer(low) if same else NUMWORD_CAND_RE.finditer(text)
     for m in words:
         v = parse_number_word(m.group())
         if v is not None:
             out.append((m.start(), m.end(), float(v), "word"))
     # "ein", "eine", ...: found by their literal (fast), kept only where they may be a number
-    articles = ARTICLE_LOWER_RE.finditer(low) if len(low) == len(text) else ARTICLE_RE.finditer(text)
+    articles = ARTICLE_LOWER_RE.finditer(low) if same else ARTICLE_RE.finditer(text)
     for m in articles:
-        if _article_may_count(text, m.start(), m.end()):
+        if _article_may_count(text, m.end()):
             out.append((m.start(), m.end(), 1.0, "word"))
     out.sort()
     return out
@@ -348,30 +349,19 @@ ARTICLE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}-])ein(?:e[mnrs]?)?(?![\p{L}\p{N
 
 
 @cache
-def _article_tables() -> tuple[re.Pattern, frozenset[tuple[str, ...]]]:
-    """What may follow a numeral "ein" (a scale, currency or duration unit: "eine Million",
-    "ein Jahr"), and the qualifier phrases that may precede one ("mehr als ein Kind")."""
+def _article_follow_re() -> re.Pattern:
+    """What may follow a numeral "ein" (lowercased text): a scale, currency, percent or duration
+    word ("eine Million", "ein Euro", "ein Prozent", "ein Jahr")."""
     lex = lexicon()
-    followers = {w.split()[0].rstrip(".") for w in [*lex["scales"], *lex["currencies"], *lex["duration_units"]]}
-    alt = "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True))
-    follow = re.compile(r"\s*(?:" + alt + r")\.?(?![^\W_]|-[^\W_])")
-    return follow, frozenset(tuple(k.split()) for k, v in lex["qualifiers"].items() if v)
+    words = [*lex["scales"], *lex["currencies"], *lex["percent_words"], *lex["duration_units"]]
+    alt = "|".join(re.escape(w) for w in sorted({w.split()[0].rstrip(".") for w in words}, key=len, reverse=True))
+    return re.compile(r"\s*(?:" + alt + r")\.?(?![^\W_]|-[^\W_])")
 
 
-def _article_may_count(text: str, s: int, e: int) -> bool:
-    """"ein"/"eine" is a number only with a qualifier before it or a scale, currency or duration
-    unit after it (what _classify decides; this test spares building tokens for every article)."""
-    follow, qualifiers = _article_tables()
-    if follow.match(text[e:e + 40].lower()):
-        return True
-    words = text[max(0, s - 30):s].lower().split()
-    for n in (3, 2, 1):
-        phrase = words[-n:]
-        if len(phrase) == n:
-            phrase[0] = phrase[0].lstrip("([{\"'„“‚‘»«–—-")
-            if tuple(phrase) in qualifiers:
-                return True
-    return False
+def _article_may_count(text: str, e: int) -> bool:
+    """"ein"/"eine" ending at `e` is a number only before a scale, currency, percent or duration
+    word (what _classify decides; this test spares building tokens for every article)."""
+    return _article_follow_re().match(text[e:e + 40].lower()) is not None
 
 
 def find_ages(text: str) -> list[tuple[int, int, int]]:
@@ -514,9 +504,9 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
     value = v * factor
     rest = toks[n_scale:]
     end = toks[n_scale - 1].end if n_scale else e
-    if is_article and n_scale == 0 and qualifier is None:
-        # "ein", "einem": an article unless a currency or a duration unit follows
-        if not rest or (_currency(rest) is None and rest[0].low not in lexicon()["duration_units"]):
+    if is_article and n_scale == 0:
+        # "ein", "einem": an article unless a currency, percent or duration word follows
+        if not rest or (_currency(rest) is None and rest[0].low not in lexicon()["duration_units"] and rest[0].low not in lexicon()["percent_words"]):
             return None
     if _is_year(text, s, e, v) and n_scale == 0 and not cur_before and not (rest and (_currency(rest) or rest[0].low in lexicon()["percent_words"])):
         return None
@@ -541,8 +531,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
             if len(rest) > 1 and rest[1].low == "alt":
                 return None  # an age, "38 Jahre alt"
             return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier})
-        if (is_article and n_scale == 0) or rest[0].low in lexicon()["fractions"]:
-            return None  # "mehr als ein Kind" is left alone; "drei Viertel" is a share, see _shares
+        if rest[0].low in lexicon()["fractions"]:
+            return None  # "drei Viertel": a share, see _shares
         np_ = _noun_phrase(rest)
         if np_:
             used, heads = np_
