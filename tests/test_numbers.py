@@ -118,10 +118,12 @@ def test_number_words_keep_their_offsets_when_lowercase_changes_length(text):
         ("Zwei Kinder spielen im Hof.", [(2, "Zwei Kinder")]),
         ("Gemeldet wurden (drei Verletzte) am Abend.", [(3, "drei Verletzte")]),
         ("Sie sagte: „Vier Kinder kamen.“", [(4, "Vier Kinder")]),
+        ("Die Zahl der Toten stieg auf zwölf\nPolizei ermittelt", []),
+        ("Es kamen zwei Kinder\nund zwölf Erwachsene.", [(2, "zwei Kinder"), (12, "zwölf Erwachsene")]),
         ("Die Top-Drei Teams spielen.", []),
         ("Die Zweitausender Hefte kamen.", []),
     ],
-    ids=["text-start", "after-bracket", "after-quote", "after-hyphen", "inside-word"],
+    ids=["text-start", "after-bracket", "after-quote", "line-break-after-number", "line-break-after-noun", "after-hyphen", "inside-word"],
 )
 def test_number_words_are_whole_words_wherever_they_stand(text, expected):
     assert [(f.value, text[f.start:f.end]) for f in find_numbers(text) if f.type == "quantity"] == expected

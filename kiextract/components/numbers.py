@@ -104,15 +104,16 @@ _new_tok = tuple.__new__  # Tok(...) without the named tuple's Python-level cons
 
 def _lex(text: str, pos: int, limit: int = AHEAD, window: int = 160) -> list[Tok]:
     """The `limit` (at most AHEAD) tokens after `pos`; words keep a dot only when they are known
-    abbreviations, and a line break between two tokens becomes a token "\\n"."""
+    abbreviations, and a line break before a token becomes a token "\\n" (it ends a phrase:
+    "auf 12\\nPolizei ermittelt" is no count of police)."""
     m = AHEAD_RE.match(text, pos, min(len(text), pos + window))
     out: list[Tok] = []
     for g in range(2, 2 * min(limit, AHEAD) + 1, 2):
         a, b = m.span(g)
         if a < 0:
             break
-        if out and "\n" in m.group(g - 1):
-            e = out[-1].end
+        if "\n" in m.group(g - 1):
+            e = out[-1].end if out else pos
             out.append(_new_tok(Tok, (e, e, "\n", "\n")))  # a line break ends a phrase
         t = text[a:b]
         low = t.lower()
