@@ -50,7 +50,6 @@ NOT_ARTICLE = r"(?!ein(?:e[mnrs]?)?(?![^\W_]|-))"  # "ein", "eine", ...: see ART
 # next: with the first-letter grouping the scan of 10kGNAD takes 0.043 s, against 0.062 s for a
 # look-behind tried at every character (and about four times that for a case-blind `regex` search).
 NUMWORD_LOWER_RE = re.compile(r"[^\w-](" + NOT_ARTICLE + NUMWORD_CORE + r")(?![^\W_]|-)")
-NUMWORD_CAND_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}_-])" + NOT_ARTICLE + NUMWORD_CORE + r"(?![\p{L}\p{N}-])")
 AGE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(\d{1,3}|\p{L}+)-?jährige[nrsm]?(?![\p{L}])")
 AGE_ALT_RE = regex.compile(r"(?<![\p{L}\p{N}])(\d{1,3})\s+Jahre\s+alt(?![\p{L}])")
 ARTICLE_ONE = {"ein", "eine", "einem", "einer", "eines", "einen"}
@@ -364,7 +363,7 @@ def _candidates(text: str) -> list[tuple[int, int, float, str]]:
     if same:
         words = ((m.start(1) - 1, m.end(1) - 1, m.group(1)) for m in NUMWORD_LOWER_RE.finditer(" " + low))
     else:
-        words = ((m.start(), m.end(), m.group()) for m in NUMWORD_CAND_RE.finditer(text))
+        words = ((m.start(), m.end(), m.group()) for m in _numword_case_blind_re().finditer(text))
     for start, end, word in words:
         v = parse_number_word(word)
         if v is not None:
@@ -376,6 +375,13 @@ def _candidates(text: str) -> list[tuple[int, int, float, str]]:
             out.append((m.start(), m.end(), 1.0, "word"))
     out.sort()
     return out
+
+
+@cache
+def _numword_case_blind_re() -> regex.Pattern:
+    """Number words searched case-blind, for the rare text whose lowercase changes its length
+    (compiled on first use: the `regex` module takes a tenth of a second over this pattern)."""
+    return regex.compile(r"(?i)(?<![\p{L}\p{N}_-])" + NOT_ARTICLE + NUMWORD_CORE + r"(?![\p{L}\p{N}-])")
 
 
 ARTICLE_LOWER_RE = re.compile(r"ein(?<![^\W_-]ein)(?:e[mnrs]?)?(?![^\W_]|-)")
@@ -525,7 +531,7 @@ def _currency_before(text: str, s: int) -> tuple[list[Tok], tuple[int, str] | No
 
 
 # After a number, these end the phrase: only a currency before it can still make it a fact
-NO_UNIT_AFTER = frozenset(",;:!?)]}\"'“”„»«…")
+NO_UNIT_AFTER = frozenset(".,;:!?)]}\"'“”„»«…")
 
 
 def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -> NumberFact | None:
@@ -600,7 +606,8 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok]) -> Number
 
 
 # "jeder sechste Bürger", "Jeder Dritte" (the ordinal is the noun), "jeder 5. Haushalt"
-JEDER_RE = regex.compile(r"(?<![\p{L}])([Jj]ede[rsmn]?)\s+((?i:\p{L}+te[nr]?)|\d+\.)(?![\p{L}])(?:\s+(\p{Lu}[\p{L}-]*))?")
+# (stdlib `re`, which skips fast to a "J" or "j"; a letter before and the noun's capital are tested by hand)
+JEDER_RE = re.compile(r"([Jj]ede[rsmn]?)\s+((?i:[^\W\d_]+te[nr]?)|\d+\.)(?![^\W\d_])(?:\s+([^\W\d_](?:[^\W\d_]|-)*))?")
 # stdlib `re` skips fast to the capitals these words start with; a letter before is tested by hand
 FRACTION_RE = re.compile(r"(Hälfte|Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)(?![^\W\d_])")
 WORD_BEFORE_RE = regex.compile(r"(\p{L}+)\s+$")
@@ -610,15 +617,17 @@ def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
     """"jeder sechste Bürger" (16.67, Bürger), "die Hälfte", "ein Drittel", "drei Viertel"."""
     out = []
     lex = lexicon()
-    for m in JEDER_RE.finditer(text) if "jede" in text or "Jede" in text else ():
-        if overlaps(m.start(), m.end(), blocked):
+    for m in JEDER_RE.finditer(text):
+        noun = m.group(3) if m.group(3) and m.group(3)[0].isupper() else None
+        end = m.end(3) if noun else m.end(2)
+        if m.start() and text[m.start() - 1].isalpha() or overlaps(m.start(), end, blocked):
             continue
         word = m.group(2).lower()
         n = parse_digits(word[:-1]) if word.endswith(".") else lex["ordinals"].get(word.rstrip("n").rstrip("r").rstrip("s") if word not in lex["ordinals"] else word)
         if not n:
             continue
         q_start, qualifier = _qualifier_before(text, m.start())
-        out.append(NumberFact("percent", q_start, m.end(), round_value(100 / n), {"about": m.group(3), "qualifier": qualifier}))
+        out.append(NumberFact("percent", q_start, end, round_value(100 / n), {"about": noun, "qualifier": qualifier}))
     for m in FRACTION_RE.finditer(text):
         if m.start() and text[m.start() - 1].isalpha():
             continue  # inside a longer word

@@ -38,6 +38,8 @@ def parse_digits(s: str) -> float | None:
     >>> parse_digits("1.250.000"), parse_digits("14,5"), parse_digits("10 000")
     (1250000.0, 14.5, 10000.0)
     """
+    if s.isdecimal():
+        return float(s)  # most numbers: plain digits
     s = SPACES_RE.sub("", s.strip())
     if "." in s and GROUPED_RE.fullmatch(s):
         s = s.replace(".", "")
