@@ -144,8 +144,10 @@ def test_number_words_are_whole_words_wherever_they_stand(text, expected):
         ("Jeder vierte will Geschenke weiterverkaufen.", 25, None, None),
         ("Nur ein Prozent der Stimmen fehlte.", 1, "Stimmen", None),
         ("Fast ein Viertel aller bisher in diesem Jahr registrierten Fälle", 25, None, "almost"),
+        ("Inzwischen hat jeder 5. Haushalt einen Hund.", 20, "Haushalt", None),
+        ("Jedes zehnte Kind lebt in Armut.", 10, "Kind", None),
     ],
-    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel", "jeder-dritte-is-the-noun", "lowercase-verb-is-no-noun", "ein-prozent", "no-noun-across-a-preposition"],
+    ids=["prozent", "percent-sign", "decimal-der", "fast-der-bevoelkerung", "jeder-sechste", "haelfte", "ein-drittel", "drei-viertel", "jeder-dritte-is-the-noun", "lowercase-verb-is-no-noun", "ein-prozent", "no-noun-across-a-preposition", "jeder-digit-ordinal", "jedes-zehnte"],
 )
 def test_percents_and_shares(text, value, about, qualifier):
     f = one(text, "percent")
