@@ -46,12 +46,28 @@ def one(text, type_):
         ("Sie erhalten bis zu 500 Euro pro Monat.", 500, "EUR", None, "month", "at_most"),
         ("Das Land fördert die Arbeit mit jährlich rund 350.000 Euro.", 350000, "EUR", None, "year", "approx"),
         ("Kredite im Ausmaß von 190 Millionen Euro", 190000000, "EUR", "Kredite", None, None),
+        ("Sie fanden Falschgeld im Nennwert von beinahe 300.000 Euro.", 300000, "EUR", "Falschgeld", None, "almost"),
     ],
-    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von"],
+    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun"],
 )
 def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
     f = one(text, "money")
     assert (f.value, f.fields["unit"], f.fields["about"], f.fields["period"], f.fields["qualifier"]) == (value, unit, about, period, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Analysten gehen von 20 bis 30 Mrd. Euro aus.", [("money", 20000000000, "EUR"), ("money", 30000000000, "EUR")]),
+        ("Betroffen sind 1,7 bis 3,1 Milliarden Menschen.", [("quantity", 1700000000, "Mensch"), ("quantity", 3100000000, "Mensch")]),
+        ("Ein Brief kostet 50 bis 70 Cent.", [("money", 0.5, "EUR"), ("money", 0.7, "EUR")]),
+        ("Der Preis liegt zwischen 500.000 und 1 Million Euro.", [("money", 500000, "EUR"), ("money", 1000000, "EUR")]),
+        ("Das dauert zehn oder fünfzehn Jahre.", [("duration", 10, "Jahr"), ("duration", 15, "Jahr")]),
+    ],
+    ids=["scale-shared", "scale-shared-count", "cent-shared", "larger-number-keeps-its-size", "no-scale"],
+)
+def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):
+    assert [(f.type, f.value, f.fields.get("unit")) for f in find_numbers(text)] == expected
 
 
 @pytest.mark.parametrize(

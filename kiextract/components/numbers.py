@@ -60,7 +60,6 @@ ADJECTIVE_ENDINGS = tuple(
     for stem in ("isch", "al", "lich", "ig", "ell", "iv", "är", "bar", "sam", "haft", "los")
     for ending in ("e", "en", "er", "es", "em")
 )
-MEASURE_NOUNS = {"höhe", "ausmaß", "wert", "volumen", "umfang", "gesamtwert", "gesamthöhe", "größenordnung"}
 ARTICLES = {"der", "des", "die", "dem", "den", "aller", "unserer", "ihrer", "seiner", "eines", "einer", "einen", "einem", "eine", "ein", "ihre", "seine", "ihren", "seinen"}
 
 
@@ -71,6 +70,12 @@ class NumberFact:
     end: int
     value: float | int
     fields: dict[str, Any] = field(default_factory=dict)
+    # what the written number was multiplied by: `scale` from scale words ("Milliarden"), `factor`
+    # that and a unit's (1/100 for Cent). A number joined to this one by "bis", "und" ... takes the
+    # unit's factor, and the scale when it is not larger than this number: "1,7 bis 3,1 Milliarden
+    # Menschen", but "zwischen 500.000 und 1 Million Euro"
+    scale: float = 1
+    factor: float = 1
 
 
 class Tok(NamedTuple):
@@ -297,6 +302,12 @@ def _period(toks: list[Tok]) -> tuple[int, str] | None:
     return _match_phrase(toks, "periods")
 
 
+@cache
+def _measure_nouns() -> tuple[str, ...]:
+    """Final parts of nouns that measure an amount: "Höhe", "Nennwert", "Gesamtvolumen"."""
+    return tuple(lexicon()["measure_nouns"])
+
+
 def _about_before(text: str, start: int) -> tuple[str | None, str | None]:
     """Purpose noun and period from "eine jährliche Förderung (in Höhe) von 365.000 Euro"."""
     before = _lex_before(text, start, limit=7)
@@ -304,7 +315,7 @@ def _about_before(text: str, start: int) -> tuple[str | None, str | None]:
     if i < len(before) and before[i].low in ("von", "über"):
         i += 1
         # "Kredite im Ausmaß von", "eine Förderung in Höhe von": the measure noun is not the purpose
-        if i + 1 < len(before) and before[i].low in MEASURE_NOUNS and before[i + 1].low in ("in", "im", "mit"):
+        if i + 1 < len(before) and before[i].low.endswith(_measure_nouns()) and before[i + 1].low in ("in", "im", "mit"):
             i += 2
             if i < len(before) and before[i].low in ("einem", "einer"):
                 i += 1
@@ -488,7 +499,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             if pkind == "word" and pv == 1 and text[ps:pe].lower() in ARTICLE_ONE:
                 continue
             q_start, qualifier = _qualifier_before(text, ps)
-            results.append(NumberFact(fact.type, q_start, pe, round_value(pv), {**fact.fields, "qualifier": qualifier}))
+            times = fact.factor if pv <= v else fact.factor / fact.scale
+            results.append(NumberFact(fact.type, q_start, pe, round_value(pv * times), {**fact.fields, "qualifier": qualifier}))
         pending.clear()
         results.append(fact)
         # skip candidates inside this fact (the scale word "Dutzend" is not a second number)
@@ -556,21 +568,21 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
         code = cur_before[1]
         start = before[0].start
         q_start, qualifier = _qualifier_before(text, start)
-        return _money(text, q_start if qualifier else start, end, value, code, qualifier, rest)
+        return _money(text, q_start if qualifier else start, end, value, code, qualifier, rest, factor)
     if rest:
         cur = _currency(rest)
         if cur:
             n, code = cur
             end = rest[n - 1].end
-            return _money(text, q_start, end, value, code, qualifier, rest[n:])
+            return _money(text, q_start, end, value, code, qualifier, rest[n:], factor)
         if rest[0].low in lexicon()["percent_words"]:
             end = rest[0].end
-            return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier})
+            return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier}, factor, factor)
         unit = lexicon()["duration_units"].get(rest[0].low)
         if unit:
             if len(rest) > 1 and rest[1].low == "alt":
                 return None  # an age, "38 Jahre alt"
-            return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier})
+            return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier}, factor, factor)
         if rest[0].low in lexicon()["fractions"]:
             return None  # "drei Viertel": a share, see _shares
         np_ = _noun_phrase(rest)
@@ -580,14 +592,15 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
                 return None  # "1860 München" is a club, not 1860 Münchens
             unit = lexicon()["duration_units"].get(heads[0].low)
             if unit and len(heads) == 1:  # "zwei magere Jahre"
-                return NumberFact("duration", q_start, rest[used - 1].end, round_value(value), {"unit": unit, "qualifier": qualifier})
-            return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier})
+                return NumberFact("duration", q_start, rest[used - 1].end, round_value(value), {"unit": unit, "qualifier": qualifier}, factor, factor)
+            return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier}, factor, factor)
     return None
 
 
-def _money(text, start, end, value, code, qualifier, after: list[Tok]) -> NumberFact:
+def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: float = 1) -> NumberFact:
+    factor = scale
     if code == "EUR/100":
-        code, value = "EUR", value / 100
+        code, value, factor = "EUR", value / 100, scale / 100
     about, period = _about_before(text, start)
     if about is None:
         about, _ = _about_after(after)
@@ -602,7 +615,7 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok]) -> Number
             n = _about_after(after)[1]
             hit = _period(after[n:]) if n else None
         period = hit[1] if hit else None
-    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier})
+    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier}, scale, factor)
 
 
 # "jeder sechste Bürger", "Jeder Dritte" (the ordinal is the noun), "jeder 5. Haushalt"
