@@ -552,8 +552,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
     is_article = kind == "word" and raw.lower() in ARTICLE_ONE
     # currency before the number: "€ 3.000", "EUR 2,5 Mio."
     before, cur_before = _currency_before(text, s)
-    n_scale, factor = _scale(toks)
-    value = v * factor
+    n_scale, scale = _scale(toks)
+    value = v * scale
     rest = toks[n_scale:]
     end = toks[n_scale - 1].end if n_scale else e
     if is_article and n_scale == 0:
@@ -568,21 +568,21 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
         code = cur_before[1]
         start = before[0].start
         q_start, qualifier = _qualifier_before(text, start)
-        return _money(text, q_start if qualifier else start, end, value, code, qualifier, rest, factor)
+        return _money(text, q_start if qualifier else start, end, value, code, qualifier, rest, scale)
     if rest:
         cur = _currency(rest)
         if cur:
             n, code = cur
             end = rest[n - 1].end
-            return _money(text, q_start, end, value, code, qualifier, rest[n:], factor)
+            return _money(text, q_start, end, value, code, qualifier, rest[n:], scale)
         if rest[0].low in lexicon()["percent_words"]:
             end = rest[0].end
-            return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier}, factor, factor)
+            return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier}, scale=scale, factor=scale)
         unit = lexicon()["duration_units"].get(rest[0].low)
         if unit:
             if len(rest) > 1 and rest[1].low == "alt":
                 return None  # an age, "38 Jahre alt"
-            return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier}, factor, factor)
+            return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier}, scale=scale, factor=scale)
         if rest[0].low in lexicon()["fractions"]:
             return None  # "drei Viertel": a share, see _shares
         np_ = _noun_phrase(rest)
@@ -592,8 +592,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
                 return None  # "1860 München" is a club, not 1860 Münchens
             unit = lexicon()["duration_units"].get(heads[0].low)
             if unit and len(heads) == 1:  # "zwei magere Jahre"
-                return NumberFact("duration", q_start, rest[used - 1].end, round_value(value), {"unit": unit, "qualifier": qualifier}, factor, factor)
-            return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier}, factor, factor)
+                return NumberFact("duration", q_start, rest[used - 1].end, round_value(value), {"unit": unit, "qualifier": qualifier}, scale=scale, factor=scale)
+            return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier}, scale=scale, factor=scale)
     return None
 
 
@@ -615,7 +615,7 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: fl
             n = _about_after(after)[1]
             hit = _period(after[n:]) if n else None
         period = hit[1] if hit else None
-    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier}, scale, factor)
+    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier}, scale=scale, factor=factor)
 
 
 # "jeder sechste Bürger", "Jeder Dritte" (the ordinal is the noun), "jeder 5. Haushalt"
