@@ -161,9 +161,10 @@ def main() -> int:
         def cps(r):
             return r["chars"] / r["seconds"]
 
-        tok = results.get("tokenize") or next(iter(results.values()))
+        tok = results.get("tokenize")  # None when --only leaves it out: no "vs. tokenising" column then
+        some = tok or next(iter(results.values()))
         print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-              f"{tok['docs']:,} documents, {tok['chars']:,} characters; model {args.model}; fastest of {args.rounds} rounds\n")
+              f"{some['docs']:,} documents, {some['chars']:,} characters; model {args.model}; fastest of {args.rounds} rounds\n")
         print("| configuration | chars/s | docs/s | peak MB | time s | vs. tokenising |")
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         names = {"tokenize": "(a) spacy.blank(\"de\") tokenising", "searchdates": "(d) dateparser search_dates",
@@ -173,7 +174,8 @@ def main() -> int:
                  "full:default:2": f"(c) full pipeline, --model {args.model}, --jobs 2"}
         for c, r in rows:
             label = names.get(c, f"(b) tokenising + {c.split(':', 1)[-1]}" + (" (after ki_entities)" if c == "stage:ki_roles" else ""))
-            print(f"| {label} | {cps(r):,.0f} | {r['docs'] / r['seconds']:,.1f} | {r['peak_mb']:,.0f} | {r['seconds']:.2f} | {r['seconds'] / tok['seconds']:.2f}× |")
+            vs_tok = f"{r['seconds'] / tok['seconds']:.2f}×" if tok else "–"
+            print(f"| {label} | {cps(r):,.0f} | {r['docs'] / r['seconds']:,.1f} | {r['peak_mb']:,.0f} | {r['seconds']:.2f} | {vs_tok} |")
 
         def stage_cost(name):
             # the stage's time minus the same run without it
