@@ -1,8 +1,9 @@
 """Run the pipeline over many inputs: in order, streamed, on one process or a pool of workers.
 
-Each result is `(source_name, record_dict | None, error | None)`; both None means the document
-was skipped (its sha256 is in `skip`). Workers load the pipeline once and read their own files,
-so reading and extraction both spread over the processes.
+Each result is an `Outcome` (records.py): a record, a failed record (a stage raised on it), an
+input that could not be read, or a document skipped because its sha256 is in `skip`. Workers load
+the pipeline once and read their own files, so reading and extraction both spread over the
+processes.
 """
 from __future__ import annotations
 
@@ -12,37 +13,30 @@ from typing import Iterable, Iterator
 from .errors import InputError
 from .inputs import Source, read_input
 from .pipeline import process
+from .records import Outcome
 
 CHUNK = 16
-Result = tuple[str, "dict | None", "str | None"]
 
 _worker: dict = {}
 
 
-def _run_chunk(nlp, chunk: list[Source], published: str | None, max_chars: int, skip: frozenset[str] = frozenset()) -> list[Result]:
+def _run_chunk(nlp, chunk: list[Source], published: str | None, max_chars: int, skip: frozenset[str] = frozenset()) -> list[Outcome]:
     """Read and process one chunk of sources; errors and skips keep their place in the order."""
-    slots: list[Result | None] = []
+    slots: list[Outcome | None] = []
     items = []
     for src in chunk:
         try:
             item = read_input(src, published=published, max_chars=max_chars)
         except InputError as exc:
-            slots.append((src.name, None, exc.reason))
+            slots.append(Outcome(src.name, error=exc.reason))
             continue
         if item.sha256 in skip:
-            slots.append((item.source, None, None))
+            slots.append(Outcome(item.source, skipped=True))
             continue
         items.append(item)
         slots.append(None)
-    records = iter(process(nlp, items, batch_size=CHUNK))
-    out: list[Result] = []
-    for src, slot in zip(chunk, slots):
-        if slot is None:
-            rec = next(records)
-            out.append((rec.source, rec.to_dict(), None))
-        else:
-            out.append(slot)
-    return out
+    outcomes = iter(process(nlp, items, batch_size=CHUNK))
+    return [next(outcomes) if slot is None else slot for slot in slots]
 
 
 def _init_worker(model: str, patterns: str | None, published: str | None, max_chars: int, skip: frozenset[str]) -> None:
@@ -56,7 +50,7 @@ def _init_worker(model: str, patterns: str | None, published: str | None, max_ch
     _worker.update(published=published, max_chars=max_chars, skip=skip)
 
 
-def _work(chunk: list[Source]) -> list[Result]:
+def _work(chunk: list[Source]) -> list[Outcome]:
     return _run_chunk(_worker["nlp"], chunk, _worker["published"], _worker["max_chars"], _worker["skip"])
 
 
@@ -77,8 +71,8 @@ def run(
     nlp=None,
     chunk_size: int = CHUNK,
     skip: frozenset[str] = frozenset(),
-) -> Iterator[Result]:
-    """Yield one result per source, in input order. Standard input ('-') is read in this process.
+) -> Iterator[Outcome]:
+    """Yield one Outcome per source, in input order. Standard input ('-') is read in this process.
 
     With jobs > 1 a pool of worker processes does the work; a pipeline passed as `nlp` is shared
     with them when the platform forks (else each worker loads `model`)."""

@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, KiextractError
+from .output import FORMATS
 from .records import FACT_TYPES
 
 app = typer.Typer(
@@ -20,16 +21,10 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
+Format = Enum("Format", {f: f for f in FORMATS}, type=str)  # the output module's formats
 FactType = Enum("FactType", {t: t for t in FACT_TYPES}, type=str)  # the record model's types
 
 
@@ -68,18 +63,19 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 @app.command()
 def facts(
-    paths: List[str] = typer.Argument(..., help="Files, directories (every *.txt below, recursively) or - for stdin."),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: table on a terminal, else jsonl]."),
-    types: Optional[List[FactType]] = typer.Option(None, "--type", "-t", help="Only facts of this type (repeatable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input (YYYY-MM-DD); overrides what the text says."),
-    model: str = typer.Option("auto", "--model", "-m", help="auto, blank, or the name or path of a spaCy German pipeline."),
-    patterns: Optional[Path] = typer.Option(None, "--patterns", exists=True, dir_okay=False, help="JSONL file of spaCy span-ruler patterns (labels PER, ORG, LOC) to add."),
-    glob: str = typer.Option("*.txt", "--glob", help="Which files to take from directories."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
-    max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Refuse inputs longer than this."),
-    db: Optional[Path] = typer.Option(None, "--db", dir_okay=False, help="Store documents and facts in this SQLite file; skip documents already stored."),
-    force: bool = typer.Option(False, "--force", help="With --db: process documents again even when already stored."),
+    paths: List[str] = typer.Argument(..., help="Files, directories (every *.txt below, recursively) or - for stdin. Example: seeds/ more/article.txt"),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: from the -o file's extension (.json, .jsonl, .csv, .txt for a table), else a table on a terminal and jsonl in a pipe]. Example: --format csv"),
+    types: Optional[List[FactType]] = typer.Option(None, "--type", "-t", help="Show only facts of this type (repeatable); --db still stores all. Example: -t person -t organization"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout. Example: -o facts.csv"),
+    published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
+    model: str = typer.Option("auto", "--model", "-m", help="auto, blank (rules only), or the name or path of a spaCy German pipeline. Example: --model blank"),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", exists=True, dir_okay=False, help='JSONL file of spaCy span-ruler patterns (labels PER, ORG, LOC) to add. Example line: {"label": "ORG", "pattern": "Zirkus ohne Grenzen"}'),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt]. Example: --glob '*.txt' --glob '*.md'"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes. Example: --jobs 2"),
+    max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Refuse inputs longer than this many characters. Example: --max-chars 200000"),
+    db: Optional[Path] = typer.Option(None, "--db", dir_okay=False, help="Store documents and facts in this SQLite file; skip documents already stored. Example: --db facts.sqlite"),
+    force: bool = typer.Option(False, "--force", help="With --db: process documents again even when already stored. Example: --db facts.sqlite --force"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings, progress or summary on stderr; errors only. Example: -q"),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
     """Print the facts of each article (or store them with --db).
@@ -88,44 +84,87 @@ def facts(
     """
     err = _stderr()
     try:
-        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs, max_chars, db, force, err)
+        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or ["*.txt"], jobs, max_chars, db, force, quiet, err)
     except KiextractError as exc:
         if debug:
             raise
-        err.print(f"[red]error:[/] {exc}", markup=True)
+        err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
         code = ExitCode.USAGE
     raise typer.Exit(int(code))
 
 
-def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs, max_chars, db, force, err) -> ExitCode:
-    from rich.markup import escape
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def _check_output(output: Path) -> None:
+    """A one-line error naming the -o file when it cannot be written (before any work is done)."""
+    if output.is_dir():
+        raise KiextractError(f"-o {output}: is a directory; give a file name such as {output / 'facts.jsonl'}")
+    if not output.parent.is_dir():
+        raise KiextractError(f"-o {output}: the directory {output.parent} does not exist; create it first")
+    if not os.access(output if output.exists() else output.parent, os.W_OK):
+        raise KiextractError(f"-o {output}: permission denied; choose a file you can write")
+
+
+def _open_output(output: Path):
+    """The -o file opened for writing, or a one-line error naming it."""
+    _check_output(output)
+    try:
+        return open(output, "w", encoding="utf-8", newline="")
+    except PermissionError:
+        raise KiextractError(f"-o {output}: permission denied; choose a file you can write") from None
+    except OSError as exc:
+        raise KiextractError(f"-o {output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (`| head -1`): send what is left to /dev/null so that the exit is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run_facts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, force, quiet, err) -> ExitCode:
+    import dataclasses
+    import time
 
     from . import batch
     from .inputs import discover
-    from .output import make_writer
+    from .output import format_for, make_writer
     from .pipeline import load_pipeline, pipeline_name
 
     write_output = db is None or fmt is not None or output is not None
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    if fmt is None:
-        fmt = Format.table if (output is None and sys.stdout.isatty()) else Format.jsonl
+    if fmt is not None:
+        fmt_name = fmt.value
+    elif output is not None:
+        fmt_name = format_for(output)
+    else:
+        fmt_name = "table" if sys.stdout.isatty() else "jsonl"
     wanted = {t.value for t in types} if types else None
     if "-" in paths:
         jobs = 1
 
-    sources = list(discover(paths, glob=glob))
-    nlp = load_pipeline(model, patterns=patterns)  # fails early, with a clear message, for a bad --model
-    writer = make_writer(fmt.value, out, width=None if out.isatty() else 100) if write_output else None
+    if output is not None:
+        _check_output(output)
     conn, skip = None, frozenset()
-    if db is not None:
-        from .store import known_documents, open_store, write_document
+    if db is not None:  # refused before anything is written, the -o file included
+        from .store import StoreError, known_documents, open_store, write_document
 
         conn = open_store(db)
         skip = frozenset() if force else frozenset(known_documents(conn, __version__))
-        name = pipeline_name(nlp)
+    sources = list(discover(paths, glob=globs))
+    nlp = load_pipeline(model, patterns=patterns)  # fails early, with a clear message, for a bad --model
+    name = pipeline_name(nlp)
+    out = _open_output(output) if output else sys.stdout
+    writer = make_writer(fmt_name, out, width=None if out.isatty() else 100) if write_output else None
     failed = done = stored = skipped = 0
     progress = None
-    if err.is_terminal and len(sources) > 1:
+    if err.is_terminal and len(sources) > 1 and not quiet:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         progress = Progress(
@@ -134,7 +173,16 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs
         )
         task = progress.add_task("facts", total=len(sources), rate="-")
         progress.start()
-    import time
+
+    def finish() -> None:
+        if progress is not None:
+            progress.stop()
+        if writer is not None:
+            writer.close()
+        if output:
+            out.close()
+        if conn is not None:
+            conn.close()
 
     started = time.perf_counter()
     try:
@@ -142,44 +190,53 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, glob, jobs
             sources, model=model, patterns=str(patterns) if patterns else None, published=published,
             max_chars=max_chars, jobs=jobs, nlp=nlp, skip=skip,
         )
-        for source, record, error in results:
+        for outcome in results:
             done += 1
-            if error is not None:
+            if outcome.failed:
                 failed += 1
-                err.print(f"[red]error:[/] {escape(source)}: {escape(error)}")
-            elif record is None:
+                err.print(f"[red]error:[/] {escape(outcome.source)}: {escape(outcome.message)}")
+            if outcome.skipped:
                 skipped += 1
-            else:
-                if wanted is not None:
-                    record["facts"] = [f for f in record["facts"] if f["type"] in wanted]
-                for w in record["warnings"]:
-                    err.print(f"[yellow]warning:[/] {escape(record['source'])}: {escape(w)}")
-                if conn is not None:
-                    write_document(conn, record, __version__, name)
+            elif outcome.record is not None:
+                record = outcome.record
+                if not quiet:
+                    for w in record.warnings:
+                        err.print(f"[yellow]warning:[/] {escape(record.source)}: {escape(w)}")
+                if conn is not None:  # the store keeps every fact, whatever --type shows
+                    try:
+                        write_document(conn, record.to_dict(), __version__, name)
+                    except KiextractError:
+                        raise
+                    except Exception as exc:  # disk full, I/O error: what is stored stays whole
+                        raise StoreError(f"--db {db}: storing {record.source} failed ({type(exc).__name__}: {exc}); the documents before it are stored") from None
                     stored += 1
                 if writer is not None:
-                    writer.write(record)
+                    if wanted is not None:
+                        record = dataclasses.replace(record, facts=tuple(f for f in record.facts if f.type in wanted))
+                    writer.write(record.to_dict())
             if progress is not None:
                 rate = done / max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
     except KeyboardInterrupt:
-        if writer is not None:
-            writer.close()
-        if progress is not None:
-            progress.stop()
+        finish()
         err.print(f"interrupted after {done} of {len(sources)} inputs; the output so far is complete")
         return ExitCode.INTERRUPTED
-    if writer is not None:
-        writer.close()
-    if progress is not None:
-        progress.stop()
-    if output:
-        out.close()
-    if conn is not None:
-        conn.close()
+    except BrokenPipeError:  # the reader has gone (`| head -1`): stop quietly
+        _quiet_stdout()
+        if progress is not None:
+            progress.stop()
+        if conn is not None:
+            conn.close()
+        return ExitCode.OK
+    except KiextractError:
+        finish()
+        raise
+    finish()
+    if conn is not None and not quiet:
         err.print(f"{db}: stored {stored} documents, skipped {skipped} already stored, {failed} failed")
     if failed:
-        err.print(f"{failed} of {len(sources)} inputs failed; the other {len(sources) - failed} were processed")
+        if not quiet:
+            err.print(f"{failed} of {len(sources)} inputs failed; the other {len(sources) - failed} were processed")
         return ExitCode.INPUT_FAILED
     return ExitCode.OK
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components.base import FACTS_KEY, doc_text, meta
+from .components.base import doc_text, meta
+from .components.boilerplate import HEADER_RE
 from .records import FACT_FIELDS, Document, Fact
 
-from .components.boilerplate import HEADER_RE
 TITLE_MAX = 160
 
 
@@ -30,25 +30,27 @@ def find_title(text: str) -> str | None:
     return None
 
 
-def doc_to_record(doc: Doc, source: str, sha256: str) -> Document:
+def doc_to_record(doc: Doc, source: str, sha256: str, title: str | None = None) -> Document:
+    """The record of a processed Doc, derived from its facts (`doc._.ki_facts`) alone."""
     info = meta(doc)
+    text = doc_text(doc)
     seen: set[tuple[str, int, int]] = set()
     facts: list[Fact] = []
-    for group in doc.user_data.get(FACTS_KEY, {}).values():
+    for group in doc._.ki_facts.values():
         for f in group:
             key = (f["type"], f["start"], f["end"])
-            if key in seen or f.get("drop"):
-                continue
+            if f["type"] not in FACT_FIELDS or key in seen or f.get("drop"):
+                continue  # working facts of a stage (ages) are no facts of the record
             seen.add(key)
             fields = {k: f.get(k) for k in FACT_FIELDS[f["type"]]}
-            facts.append(Fact(f["type"], doc_text(doc)[f["start"]:f["end"]], f["start"], f["end"], f["value"], fields))
+            facts.append(Fact(f["type"], text[f["start"]:f["end"]], f["start"], f["end"], f["value"], fields))
     facts.sort(key=lambda x: (x.start, x.end, x.type))
     return Document(
         source=source,
         sha256=sha256,
-        title=find_title(doc_text(doc)),
+        title=title or find_title(text),
         published=info.get("published") or info.get("published_override"),
-        chars=len(doc_text(doc)),
+        chars=len(text),
         facts=tuple(facts),
         warnings=tuple(info.get("warnings", [])),
     )

@@ -19,6 +19,14 @@ class ModelNotFound(KiextractError):
     pass
 
 
+class PatternsError(KiextractError):
+    """The --patterns file is not valid JSON Lines of span-ruler patterns."""
+
+
+class ProcessingError(KiextractError):
+    """A stage failed on a document (`extract`); in batch runs this is a failed record instead."""
+
+
 class InputError(KiextractError):
     """One input could not be read; other inputs go on."""
 

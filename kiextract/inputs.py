@@ -5,10 +5,11 @@ import codecs
 import fnmatch
 import hashlib
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from .errors import InputError
 from .pipeline import MAX_CHARS, Input
@@ -24,11 +25,33 @@ class Source:
     path: Path | None = None
     error: str | None = None
 
+    def __post_init__(self) -> None:
+        # a file name with bytes that are not UTF-8 ("caf\xe9.txt") is read by its path but named
+        # with U+FFFD in records and messages, which must stay valid UTF-8
+        object.__setattr__(self, "name", display_name(self.name))
 
-def discover(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
+
+def display_name(name: str) -> str:
+    """`name` as valid Unicode text: undecodable bytes of a file name become U+FFFD.
+
+    >>> display_name(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\ufffd.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+            return name.encode("utf-8", "replace").decode("utf-8")
+
+
+def discover(paths: list[str], glob: str | Sequence[str] = "*.txt") -> Iterator[Source]:
     """Every input named by `paths`, lazily: files as given, directories walked recursively in
-    sorted order for names matching `glob`, '-' for stdin. Problems become `Source(error=...)`
-    so that the caller reports them and goes on."""
+    sorted order for names matching any of the `glob` patterns, '-' for stdin. Problems become
+    `Source(error=...)` so that the caller reports them and goes on."""
+    globs = (glob,) if isinstance(glob, str) else tuple(glob)
     for raw in paths:
         if raw == "-":
             yield Source("-")
@@ -36,11 +59,12 @@ def discover(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
         path = Path(raw)
         if path.is_dir():
             found = False
-            for item in _walk(path, glob):
+            for item in _walk(path, globs):
                 found = True
                 yield item
             if not found:
-                yield Source(raw, error=f"no files matching {glob!r} in this directory; pass --glob to choose other files")
+                wanted = " or ".join(repr(g) for g in globs)
+                yield Source(raw, error=f"no files matching {wanted} in this directory; pass --glob to choose other files")
         elif path.exists():
             yield Source(raw, path)
         elif path.is_symlink():
@@ -49,7 +73,7 @@ def discover(paths: list[str], glob: str = "*.txt") -> Iterator[Source]:
             yield Source(raw, error="no such file or directory; check the path")
 
 
-def _walk(root: Path, glob: str) -> Iterator[Source]:
+def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Source]:
     seen: set[tuple[int, int]] = set()
 
     def visit(folder: Path) -> Iterator[Source]:
@@ -75,7 +99,7 @@ def _walk(root: Path, glob: str) -> Iterator[Source]:
                 is_dir = False
             if is_dir:
                 yield from visit(path)
-            elif fnmatch.fnmatch(entry.name, glob):
+            elif any(fnmatch.fnmatch(entry.name, g) for g in globs):
                 if entry.is_symlink() and not path.exists():
                     yield Source(str(path), error=_link_problem(path))
                 else:
@@ -119,17 +143,25 @@ def read_input(source: Source, published: str | None = None, max_chars: int = MA
     if source.error:
         raise InputError(source.name, source.error)
     try:
+        limit = max_chars * 4  # bytes: at most four per character in UTF-8
         if source.name == "-":
-            data = (stdin or sys.stdin.buffer).read()
+            data = (stdin or sys.stdin.buffer).read(limit + 1)  # never more than the limit
             name = "<stdin>"
+            if len(data) > limit:
+                raise InputError(name, _too_large(len(data), max_chars, unit="bytes or more"))
         else:
             assert source.path is not None
-            if source.path.is_dir():
+            st = source.path.stat()
+            if stat.S_ISDIR(st.st_mode):
                 raise InputError(source.name, "is a directory")
-            size = source.path.stat().st_size
-            if size > max_chars * 4:
-                raise InputError(source.name, _too_large(size, max_chars))
-            data = source.path.read_bytes()
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(source.name, "not a regular file (a FIFO, device or socket), skipped; pass only text files")
+            if st.st_size > limit:
+                raise InputError(source.name, _too_large(st.st_size, max_chars))
+            with source.path.open("rb") as fh:
+                data = fh.read(limit + 1)  # a file that grows while it is read is still bounded
+            if len(data) > limit:
+                raise InputError(source.name, _too_large(len(data), max_chars, unit="bytes or more"))
             name = source.name
     except InputError:
         raise

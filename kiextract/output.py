@@ -3,15 +3,31 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import PurePath
 from typing import IO, Any
 
-FORMATS = ("table", "json", "jsonl", "csv")
+from .records import ALL_FIELDS, SCALAR_FIELDS
 
+# The one list of output formats (the CLI's --format choices come from it).
+FORMATS = ("table", "json", "jsonl", "csv")
+# The format a file name asks for when --format is not given; any other ending gets JSON Lines.
+EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "table"}
+
+# One row per fact: the document's source, the fields every fact has, every type's scalar fields,
+# then the nested ones flattened (roles, mentions, sub-fact offsets).
 CSV_COLUMNS = (
     "source", "type", "value", "text", "start", "end",
-    "unit", "about", "period", "qualifier", "kind", "grain", "relative", "modifier",
-    "abbr", "party", "age", "roles", "mentions",
+    *SCALAR_FIELDS, *(f for f in ALL_FIELDS if f not in SCALAR_FIELDS),
 )
+
+
+def format_for(path: str | PurePath) -> str:
+    """The output format a file's name asks for.
+
+    >>> format_for("facts.csv"), format_for("out/FACTS.JSON"), format_for("facts.data")
+    ('csv', 'json', 'jsonl')
+    """
+    return EXTENSIONS.get(PurePath(path).suffix.lower(), "jsonl")
 
 
 def _dumps(doc: dict[str, Any]) -> str:
@@ -89,6 +105,9 @@ class CsvWriter:
                     row.append(render_roles(fact.get("roles")))
                 elif col == "mentions":
                     row.append(" | ".join(m["text"] for m in fact.get("mentions") or []))
+                elif col.endswith("_span"):
+                    sub = fact.get(col)
+                    row.append(f"{sub['start']}-{sub['end']}" if sub else "")
                 else:
                     row.append(_flat(fact.get(col)))
             self.writer.writerow(row)
@@ -101,7 +120,7 @@ class CsvWriter:
 def fact_details(fact: dict[str, Any]) -> str:
     """The type-specific fields of a fact as one short line for the table."""
     skip = {"type", "text", "start", "end", "value", "mentions", "roles"}
-    parts = [f"{k}={_flat(v)}" for k, v in fact.items() if k not in skip and v not in (None, False, [], "")]
+    parts = [f"{k}={_flat(v)}" for k, v in fact.items() if k not in skip and not k.endswith("_span") and v not in (None, False, [], "")]
     if fact.get("roles"):
         parts.insert(0, render_roles(fact["roles"]))
     if fact.get("mentions") and len(fact["mentions"]) > 1:
@@ -130,6 +149,9 @@ class TableWriter:
         table.add_column("value", overflow="fold")
         table.add_column("text", overflow="fold")
         table.add_column("details", overflow="fold")
+        if doc.get("error"):
+            self.console.print(f"[red]failed:[/] {escape(doc['source'])}: {escape(doc['error'])}")
+            return
         for fact in doc["facts"]:
             table.add_row(
                 fact["type"],

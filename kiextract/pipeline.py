@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import ModelNotFound
-from .records import Document
+from .errors import ModelNotFound, ProcessingError
+from .records import Document, Outcome
 
 # Official spaCy German pipelines, best first; `auto` takes the first one installed.
 OFFICIAL_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
@@ -99,12 +100,19 @@ def default_pipeline():
 
 @dataclass(frozen=True)
 class Input:
-    """One text to process and what is known about it."""
+    """One text to process and what is known about it, kept apart by where it comes from.
+
+    `published` is an override (`--published`) that wins over anything the text says;
+    `published_hint` and `title` come from outside the text (a web page's metadata, a corpus
+    record) and are used when the text gives none. `origin` says what was read ("text", "stdin")."""
 
     text: str
     source: str = "<text>"
     sha256: str | None = None
     published: str | None = None
+    published_hint: str | None = None
+    title: str | None = None
+    origin: str = "text"
     warnings: tuple[str, ...] = ()
 
 
@@ -112,39 +120,74 @@ SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 def _make_doc(nlp, item: Input):
-    from .components.base import meta
+    from .components.base import meta, scratch
 
     text, n = SURROGATE_RE.subn("\ufffd", item.text)  # same length: offsets stay valid
     doc = nlp.make_doc(text)
+    scratch(doc)["text"] = text
     info = meta(doc)
-    info["text"] = text
     info["source"] = item.source
     info["published_override"] = item.published
+    info["published_hint"] = item.published_hint
     info["warnings"] = list(item.warnings)
     if n:
         info["warnings"].append(f"replaced {n} unpaired surrogate code points with U+FFFD")
     return doc
 
 
-def _record(doc, item: Input) -> Document:
+def _sha256(item: Input) -> str:
+    return item.sha256 or hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _outcome(doc, item: Input) -> Outcome:
     from .document import doc_to_record
 
-    sha = item.sha256 or hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
-    return doc_to_record(doc, source=item.source, sha256=sha)
+    try:
+        return Outcome(item.source, doc_to_record(doc, source=item.source, sha256=_sha256(item), title=item.title))
+    except Exception as exc:  # a bug on one document must not cost the others
+        return _failed(item, f"building the record failed: {_describe(exc)}")
 
 
-def process(nlp, items: Iterable[Input], batch_size: int = 16) -> Iterator[Document]:
-    """Run `nlp` over `items` lazily, in order, and yield one `Document` record per item."""
-    buffer: list[Input] = []
+def _failed(item: Input, message: str) -> Outcome:
+    record = Document(
+        source=item.source, sha256=_sha256(item), title=item.title, published=item.published,
+        chars=len(item.text), warnings=item.warnings, error=message,
+    )
+    return Outcome(item.source, record)
 
-    def docs():
-        for item in items:
-            buffer.append(item)
-            yield _make_doc(nlp, item)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        item = buffer.pop(0)
-        yield _record(doc, item)
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
+def _one(nlp, item: Input) -> Outcome:
+    """Run the stages over one document alone, naming the stage that fails."""
+    stage = "tokenizer"
+    try:
+        doc = _make_doc(nlp, item)
+        for stage, proc in nlp.pipeline:
+            doc = proc(doc)
+    except Exception as exc:
+        return _failed(item, f"stage {stage} failed: {_describe(exc)}")
+    return _outcome(doc, item)
+
+
+def process(nlp, items: Iterable[Input], batch_size: int = 16) -> Iterator[Outcome]:
+    """Run `nlp` over `items` lazily, in order, and yield one `Outcome` per item.
+
+    Batches go through `nlp.pipe`; when a stage raises inside a batch, that batch is run again one
+    document at a time, so that only the failing document gets a failed record (its error names
+    the stage) and every other one is processed."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, batch_size)):
+        try:
+            docs = list(nlp.pipe((_make_doc(nlp, item) for item in batch), batch_size=batch_size))
+        except Exception:
+            yield from (_one(nlp, item) for item in batch)
+            continue
+        for doc, item in zip(docs, batch):
+            yield _outcome(doc, item)
 
 
 def extract(text: str, published: str | None = None, source: str = "<text>", nlp=None) -> Document:
@@ -155,11 +198,17 @@ def extract(text: str, published: str | None = None, source: str = "<text>", nlp
     ['+492241133066']
     """
     nlp = nlp or default_pipeline()
-    return next(process(nlp, [Input(text=text, source=source, published=published)]))
+    record = next(process(nlp, [Input(text=text, source=source, published=published)])).record
+    if record.error:
+        raise ProcessingError(f"{source}: {record.error}")
+    return record
 
 
 def extract_many(texts: Iterable[str], published: str | None = None, nlp=None, batch_size: int = 16) -> Iterator[Document]:
-    """Stream the facts of many texts (over `nlp.pipe`), in order; `published` applies to all."""
+    """Stream the facts of many texts (over `nlp.pipe`), in order; `published` applies to all.
+
+    A text that a stage fails on gives a record with `error` set and no facts; the others go on.
+    """
     nlp = nlp or default_pipeline()
     items = (Input(text=t, source=f"<text {i}>", published=published) for i, t in enumerate(texts))
-    return process(nlp, items, batch_size=batch_size)
+    return (outcome.record for outcome in process(nlp, items, batch_size=batch_size))

@@ -1,13 +1,15 @@
-"""The record model of schema "kiextract/1": frozen dataclasses with `to_dict()` in documented order.
+"""The record model of schema "kiextract/2": frozen dataclasses with `to_dict()` in documented order.
 
-See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema.
+See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema. The field
+names are defined here once: the CSV writer, the SQLite store and the schema test take them from
+`FACT_FIELDS`, `ROLE_FIELDS`, `PART_FIELDS` and `DOCUMENT_FIELDS`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "kiextract/1"
+SCHEMA = "kiextract/2"
 
 FACT_TYPES = (
     "person",
@@ -23,16 +25,29 @@ FACT_TYPES = (
 
 # The type-specific keys of each fact type, in the order they are written.
 FACT_FIELDS: dict[str, tuple[str, ...]] = {
-    "person": ("roles", "party", "age", "mentions"),
+    "person": ("roles", "party", "party_span", "age", "age_span", "mentions"),
     "organization": ("abbr", "mentions"),
     "location": ("abbr", "mentions"),
     "date": ("grain", "relative", "modifier"),
-    "money": ("unit", "about", "period", "qualifier"),
+    "money": ("unit", "about", "about_span", "period", "qualifier"),
     "quantity": ("unit", "qualifier"),
-    "percent": ("about", "qualifier"),
+    "percent": ("about", "about_span", "qualifier"),
     "duration": ("unit", "qualifier"),
     "contact": ("kind",),
 }
+# Keys every fact has, before the fields of its type.
+BASE_FIELDS = ("type", "text", "start", "end", "value")
+# A role of a person: the title, the role phrase as written and where it stands, and its body.
+ROLE_FIELDS = ("title", "text", "start", "end", "org")
+# A sub-fact's place in the text (`party_span`, `age_span`, `about_span`, a mention).
+PART_FIELDS = ("text", "start", "end")
+# Fields whose value is a list or object (the others are scalars: SQLite and CSV columns).
+NESTED_FIELDS = frozenset({"roles", "mentions", "party_span", "age_span", "about_span"})
+# Every type field once (the CSV columns after the base fields), amounts' fields first.
+_COLUMN_TYPES = ("money", "quantity", "percent", "duration", "contact", "date", "organization", "location", "person")
+ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in _COLUMN_TYPES for k in FACT_FIELDS[t]))
+SCALAR_FIELDS: tuple[str, ...] = tuple(k for k in ALL_FIELDS if k not in NESTED_FIELDS)
+DOCUMENT_FIELDS = ("schema", "source", "sha256", "title", "published", "chars", "error", "facts", "warnings")
 
 
 @dataclass(frozen=True)
@@ -61,15 +76,17 @@ class Fact:
 
 @dataclass(frozen=True)
 class Document:
-    """The facts of one input document."""
+    """The facts of one input document; `error` says why a document that was read could not be
+    processed (its facts are then empty)."""
 
     source: str
-    sha256: str
+    sha256: str | None
     title: str | None
     published: str | None
     chars: int
     facts: tuple[Fact, ...] = ()
     warnings: tuple[str, ...] = ()
+    error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +96,32 @@ class Document:
             "title": self.title,
             "published": self.published,
             "chars": self.chars,
+            "error": self.error,
             "facts": [f.to_dict() for f in self.facts],
             "warnings": list(self.warnings),
         }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What processing one input gave: its record, or why there is none (as a value, never an
+    exception). The batch loop, the writers and the SQLite store consume Outcomes.
+
+    - `record` set, `error` None: processed;
+    - `record` set with `record.error`: read, but a stage failed on it (a failed record);
+    - `record` None, `error` set: it could not be read (no such file, too large, binary);
+    - both None and `skipped`: already stored by this version (`--db`)."""
+
+    source: str
+    record: Document | None = None
+    error: str | None = None
+    skipped: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or (self.record is not None and self.record.error is not None)
+
+    @property
+    def message(self) -> str | None:
+        """Why it failed, or None."""
+        return self.error if self.error is not None else (self.record.error if self.record else None)

@@ -12,7 +12,23 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-SCHEMA_SQL = """
+from .errors import KiextractError
+from .records import SCALAR_FIELDS
+
+# Marks a database as kiextract's (`pragma application_id`, "kixt"); `user_version` is the layout.
+APPLICATION_ID = 0x6B697874
+LAYOUT = 2
+BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up with a message
+SQLITE_MAGIC = b"SQLite format 3\x00"
+INTEGER_FIELDS = frozenset({"relative", "age"})
+SCALAR_COLUMNS = SCALAR_FIELDS  # the facts' scalar fields (records.py), one column each
+
+
+def _fact_columns() -> str:
+    return "".join(f",\n    {c} {'integer' if c in INTEGER_FIELDS else 'text'}" for c in SCALAR_COLUMNS)
+
+
+SCHEMA_SQL = f"""
 create table if not exists documents (
     sha256 text primary key,
     source text not null,
@@ -22,7 +38,8 @@ create table if not exists documents (
     processed_at text not null,
     kiextract_version text not null,
     pipeline text not null,
-    warnings text not null default '[]'
+    warnings text not null default '[]',
+    error text
 );
 create table if not exists facts (
     id integer primary key,
@@ -31,18 +48,7 @@ create table if not exists facts (
     value,
     text text not null,
     start integer not null,
-    "end" integer not null,
-    unit text,
-    about text,
-    period text,
-    qualifier text,
-    kind text,
-    grain text,
-    relative integer,
-    modifier text,
-    abbr text,
-    party text,
-    age integer,
+    "end" integer not null{_fact_columns()},
     fact text not null
 );
 create index if not exists facts_by_type on facts(type, value);
@@ -51,37 +57,109 @@ create index if not exists persons_by_name on facts(value) where type = 'person'
 create index if not exists dates_by_value on facts(value) where type = 'date';
 create index if not exists documents_by_source on documents(source);
 """
-
-SCALAR_COLUMNS = (
-    "unit", "about", "period", "qualifier", "kind", "grain", "relative", "modifier", "abbr", "party", "age",
+DOCUMENT_COLUMNS = (
+    "sha256", "source", "title", "published", "chars", "processed_at", "kiextract_version", "pipeline", "warnings", "error",
 )
+OURS = {"documents", "facts"}
+
+
+class StoreError(KiextractError):
+    """The --db file cannot be used: not SQLite, not kiextract's, or locked by another writer."""
 
 
 def open_store(path: str | Path) -> sqlite3.Connection:
-    """Open (and create) the store; WAL mode so readers never block a running batch."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute("pragma journal_mode = wal")
-    conn.execute("pragma foreign_keys = on")
-    conn.executescript(SCHEMA_SQL)
+    """Open (and create) the store; WAL mode so readers never block a running batch.
+
+    A file that is not SQLite, or an SQLite database with tables that are not kiextract's, is
+    refused before anything is written to it. Another writer is waited for `BUSY_TIMEOUT`
+    seconds."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"--db {path}: is a directory; give the path of an SQLite file")
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StoreError(f"--db {path}: cannot read ({exc.strerror or exc})") from None
+        if head and head != SQLITE_MAGIC:
+            raise StoreError(f"--db {path}: not an SQLite database; give a new file or one kiextract made")
+    elif not path.parent.is_dir():
+        raise StoreError(f"--db {path}: the directory {path.parent} does not exist")
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT)
+        _check_ours(conn, path)
+        conn.execute("pragma journal_mode = wal")
+        conn.execute("pragma foreign_keys = on")
+        conn.executescript(SCHEMA_SQL)
+        _migrate(conn)
+        conn.execute(f"pragma application_id = {APPLICATION_ID}")
+        conn.execute(f"pragma user_version = {LAYOUT}")
+    except sqlite3.OperationalError as exc:
+        raise _store_error(path, exc) from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"--db {path}: not a usable SQLite database ({exc})") from None
     return conn
 
 
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    app_id = conn.execute("pragma application_id").fetchone()[0]
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if app_id == APPLICATION_ID or not tables:
+        return
+    # a store of an earlier kiextract (before the application id): its two tables, our columns
+    if tables == OURS:
+        cols = {r[1] for r in conn.execute("pragma table_info(documents)")}
+        if set(DOCUMENT_COLUMNS) - {"error"} <= cols:
+            return
+    names = ", ".join(sorted(tables)[:5])
+    raise StoreError(
+        f"--db {path}: this SQLite database is not kiextract's (it has the tables {names}); "
+        f"give a new file so that nothing of yours is changed"
+    )
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Add the columns a store made by an earlier kiextract lacks."""
+    cols = {r[1] for r in conn.execute("pragma table_info(documents)")}
+    if "error" not in cols:
+        conn.execute("alter table documents add column error text")
+    cols = {r[1] for r in conn.execute("pragma table_info(facts)")}
+    for c in SCALAR_COLUMNS:
+        if c not in cols:
+            conn.execute(f"alter table facts add column {c} {'integer' if c in INTEGER_FIELDS else 'text'}")
+
+
+def _store_error(path, exc: sqlite3.OperationalError) -> StoreError:
+    if "locked" in str(exc) or "busy" in str(exc):
+        return StoreError(
+            f"--db {path}: locked by another writer for more than {BUSY_TIMEOUT:.0f} s; "
+            f"try again when the other run has finished"
+        )
+    return StoreError(f"--db {path}: {exc}")
+
+
 def known_documents(conn: sqlite3.Connection, version: str) -> set[str]:
-    """sha256 of the documents this kiextract version already stored."""
-    return {row[0] for row in conn.execute("select sha256 from documents where kiextract_version = ?", (version,))}
+    """sha256 of the documents this kiextract version already stored (failed ones are retried)."""
+    rows = conn.execute("select sha256 from documents where kiextract_version = ? and error is null", (version,))
+    return {row[0] for row in rows}
 
 
 def write_document(conn: sqlite3.Connection, record: dict[str, Any], version: str, pipeline: str) -> None:
-    """Replace the document and all its facts in one transaction."""
+    """Replace the document and all its facts in one transaction (a failed record too, with its
+    error, so that the store shows what failed; the next run tries it again)."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    conn.execute("begin immediate")
+    try:
+        conn.execute("begin immediate")
+    except sqlite3.OperationalError as exc:
+        raise _store_error(conn.execute("pragma database_list").fetchone()[2], exc) from None
     try:
         conn.execute("delete from documents where sha256 = ?", (record["sha256"],))
         conn.execute(
-            "insert into documents values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into documents ({', '.join(DOCUMENT_COLUMNS)}) values ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
             (
                 record["sha256"], record["source"], record["title"], record["published"], record["chars"],
-                now, version, pipeline, json.dumps(record["warnings"], ensure_ascii=False),
+                now, version, pipeline, json.dumps(record["warnings"], ensure_ascii=False), record.get("error"),
             ),
         )
         conn.executemany(

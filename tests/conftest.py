@@ -26,7 +26,7 @@ def seed_records(nlp):
     from kiextract.inputs import discover
 
     sources = list(discover([str(SEEDS)]))
-    return [rec for _, rec, _ in run(sources, nlp=nlp, max_chars=5_000_000)]
+    return [o.record.to_dict() for o in run(sources, nlp=nlp, max_chars=5_000_000)]
 
 
 @pytest.fixture(scope="session")

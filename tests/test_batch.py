@@ -83,7 +83,7 @@ def test_db_crash_leaves_no_half_document_and_a_rerun_finishes(corpus, tmp_path,
         if calls["n"] == 3:
             # fail in the middle of the transaction, after the document row is written
             conn.execute("begin immediate")
-            conn.execute("insert into documents values (?, 's', null, null, 0, 'now', ?, 'p', '[]')", (record["sha256"], version))
+            conn.execute("insert into documents values (?, 's', null, null, 0, 'now', ?, 'p', '[]', null)", (record["sha256"], version))
             conn.execute("rollback")
             raise RuntimeError("disk full")
         return original(conn, record, version, pipeline)

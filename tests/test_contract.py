@@ -1,4 +1,4 @@
-"""The kiextract/1 contract: every seed validates against the shipped JSON Schema, every fact's
+"""The kiextract/2 contract: every seed validates against the shipped JSON Schema, every fact's
 text is the source at its offsets, and arbitrary input never breaks either."""
 import json
 
@@ -61,6 +61,8 @@ FRAGMENTS = st.lists(
         "Landrat ", "Stephan Pusch", " (CDU)", ", ", "365.000 Euro", " am Mittwoch", "14.08.2017", "Foto: ",
         "mehr als 300 ", "Kooperationspartner", "Kreis Heinsberg", " des Kommunalen Integrationszentrums (KI)",
         "Tel. 0 22 41/13 30 66", "\nAnzeige\n", "jeder sechste Bürger", "Von ", " und ", "zwei Dutzend", "\n",
+        "Bürgermeisterin ", "Anna Berg", " (38)", "der 54-jährige ", "SPD-Landrat ", "eine Förderung von ",
+        " für Personal", "14 Prozent der Bevölkerung", " (²)", " (①)", "Ein Landrat fehlte. ",
     ]),
     max_size=25,
 ).map("".join)
@@ -73,3 +75,8 @@ def test_extract_never_raises_and_keeps_offsets(nlp, text):
     for f in record.facts:
         assert text[f.start:f.end] == f.text
         assert f.text
+        fields = f.fields
+        subs = [*(fields.get("roles") or []), *(fields.get("mentions") or [])]
+        subs += [fields[k] for k in ("party_span", "age_span", "about_span") if fields.get(k)]
+        for sub in subs:  # every sub-fact is grounded where it was found
+            assert text[sub["start"]:sub["end"]] == sub["text"]

@@ -51,6 +51,6 @@ def test_seed_persons_and_organisations_with_the_model_at_least_as_good_as_blank
     from conftest import SEEDS
 
     nlp = load_pipeline(str(shipped_model_path()))
-    with_model = [rec for _, rec, _ in run(list(discover([str(SEEDS)])), nlp=nlp, max_chars=5_000_000)]
+    with_model = [o.record.to_dict() for o in run(list(discover([str(SEEDS)])), nlp=nlp, max_chars=5_000_000)]
     for cat in ("persons", "organizations"):
         assert f1(with_model, cat) >= f1(seed_records, cat), cat

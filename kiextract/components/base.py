@@ -1,6 +1,24 @@
-"""What every stage shares: writing a fact with its span, and the ranges a stage must skip."""
+"""What every stage shares: the Doc's kiextract state, writing a fact with its span, and the ranges
+a stage must skip.
+
+The state a stage leaves on a Doc is data, never objects, so that `doc.to_bytes()` round-trips and
+`nlp.pipe(..., n_process=2)` works:
+
+- `doc.spans["ki_<stage>"]`: one span per fact (or sub-fact) the stage found, token-aligned;
+- `doc._.ki_facts`: `{stage key: [fact, ...]}`, each fact a dict of plain values (str, int,
+  float, bool, None, lists and dicts of them) with its exact character offsets: `type`, `start`,
+  `end`, `value` and the fields of its type (`records.FACT_FIELDS`); keys starting with `_` are
+  working notes for later stages (a person's gender) that never reach the record. Every sub-fact
+  (a role, a party, an age, a purpose) is a `part()`: `{"text", "start", "end"}` found where it was
+  found, so that `text == doc.text[start:end]` holds for all of them;
+- `doc._.ki_meta`: per-document settings and findings (`published`, `source`, `warnings`, `skip`).
+
+Derived helpers that are costly to build (the entity stage's token view) live in `scratch(doc)`,
+a cache outside the Doc that is rebuilt when absent and never serialised.
+"""
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.tokens import Doc
@@ -9,42 +27,80 @@ FACTS_KEY = "kiextract.facts"
 META_KEY = "kiextract.meta"
 
 
+def _facts_getter(doc: Doc) -> dict:
+    return doc.user_data.setdefault(FACTS_KEY, {})
+
+
+def _meta_getter(doc: Doc) -> dict:
+    return doc.user_data.setdefault(META_KEY, {})
+
+
+# Registered so that components can declare what they `assigns` and `requires` (spaCy's
+# `nlp.analyze_pipes()` shows it); the values live in `doc.user_data`, which `to_bytes` keeps.
+Doc.set_extension("ki_facts", getter=_facts_getter, force=True)
+Doc.set_extension("ki_meta", getter=_meta_getter, force=True)
+
+_SCRATCH: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+
+
+def part(text: str, start: int, end: int) -> dict:
+    """A sub-fact's place in the text: `{"text", "start", "end"}` with `text == text[start:end]`.
+
+    >>> part("Landrat Stephan Pusch (CDU)", 23, 26)
+    {'text': 'CDU', 'start': 23, 'end': 26}
+    """
+    return {"text": text[start:end], "start": start, "end": end}
+
+
 def add_fact(doc: Doc, key: str, type_: str, start: int, end: int, value: Any, label: str | None = None, **fields: Any) -> dict:
     """Record a fact found by stage `key` over doc.text[start:end] and add its span to doc.spans[key].
 
     The fact dict is what `kiextract.document.doc_to_record` turns into a `Fact`; stages further
     down the pipeline may read it (the roles stage adds to person facts)."""
     fact = {"type": type_, "start": start, "end": end, "value": value, **fields}
-    doc.user_data.setdefault(FACTS_KEY, {}).setdefault(key, []).append(fact)
-    span = doc.char_span(start, end, label=label or type_, alignment_mode="expand")
-    if span is not None:
-        group = doc.spans[key]
-        group.append(span)
+    doc._.ki_facts.setdefault(key, []).append(fact)
+    add_span(doc, key, start, end, label or type_)
     return fact
+
+
+def add_span(doc: Doc, key: str, start: int, end: int, label: str) -> None:
+    """Add the token-aligned span over [start, end) to doc.spans[key] (nothing if it has no token)."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is not None:
+        doc.spans[key].append(span)
 
 
 def facts(doc: Doc, key: str) -> list[dict]:
     """The facts stage `key` recorded on `doc` (empty when it found none or did not run)."""
-    return doc.user_data.get(FACTS_KEY, {}).get(key, [])
+    return doc._.ki_facts.get(key, [])
 
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text, computed once (spaCy builds `doc.text` from the tokens on every access)."""
-    info = meta(doc)
-    text = info.get("text")
+    cache = scratch(doc)
+    text = cache.get("text")
     if text is None:
-        text = info["text"] = doc.text
+        text = cache["text"] = doc.text
     return text
 
 
 def meta(doc: Doc) -> dict:
     """Per-document settings and findings: `published` (override), `source`, `warnings`, ..."""
-    return doc.user_data.setdefault(META_KEY, {})
+    return doc._.ki_meta
+
+
+def scratch(doc: Doc) -> dict:
+    """A cache of derived helpers for `doc` shared by the stages of one process (not state: it is
+    never serialised, and whatever is in it can be rebuilt from the Doc)."""
+    cache = _SCRATCH.get(doc)
+    if cache is None:
+        cache = _SCRATCH[doc] = {}
+    return cache
 
 
 def skip_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges no stage takes facts from: boilerplate blocks that are not the article."""
-    return meta(doc).get("skip", [])
+    return [tuple(r) for r in meta(doc).get("skip", [])]
 
 
 def taken_ranges(doc: Doc, *keys: str) -> list[tuple[int, int]]:

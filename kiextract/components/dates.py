@@ -18,6 +18,7 @@ class DatesComponent:
         published = info.get("published_override")
         if not published:
             published, _ = find_published(doc_text(doc), refs, info.get("header_date"))
+        published = published or info.get("published_hint")
         info["published"] = published
         pub = parse_iso(published) if published and len(published) == 10 else None
         if published and pub is None:

@@ -13,9 +13,10 @@ import regex
 from spacy.tokens import Doc
 
 from .. import lexicon as lx
+from ..errors import PatternsError
 from ..normalize.dates import calendar_words
 from ..textutil import load_lines, overlaps
-from .base import add_fact, doc_text, meta, skip_ranges
+from .base import add_fact, doc_text, meta, scratch, skip_ranges
 
 KEY = "ki_entities"
 HONORIFICS = {"Dr.", "Prof.", "Dres.", "Prof", "Dr"}
@@ -78,11 +79,11 @@ class Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> "Tokens":
-        """The Doc's Tokens, built once and shared by the entity and role stages."""
-        info = meta(doc)
-        if "tokens" not in info:
-            info["tokens"] = cls(doc, skip_ranges(doc))
-        return info["tokens"]
+        """The Doc's Tokens, built once and shared by the entity and role stages (a cache, not state)."""
+        cache = scratch(doc)
+        if "tokens" not in cache:
+            cache["tokens"] = cls(doc, skip_ranges(doc))
+        return cache["tokens"]
 
     def __len__(self) -> int:
         return len(self.items)
@@ -595,11 +596,13 @@ class EntitiesComponent:
         user = self._user_patterns(doc) if self.ruler is not None else []
         finder = EntityFinder(doc)
         finder.run(ents, user)
-        info = meta(doc)
-        info["persons"] = finder.persons
         for ent in finder.persons:
             s, e = ent.full or min(ent.mentions)
-            add_fact(doc, KEY, "person", s, e, ent.value, label="PER", mentions=_mentions(doc, ent), roles=[], party=None, age=None, _entity=ent)
+            add_fact(
+                doc, KEY, "person", s, e, ent.value, label="PER", mentions=_mentions(doc, ent),
+                roles=[], party=None, age=None, party_span=None, age_span=None,
+                _first=list(ent.first), _surname=ent.surname, _gender=ent.gender, _full=list(ent.full) if ent.full else None,
+            )
         for ent in finder.orgs.values():
             s, e = min(ent.mentions)
             add_fact(doc, KEY, "organization", s, e, ent.value, label="ORG", abbr=ent.abbr, mentions=_mentions(doc, ent))
@@ -624,12 +627,44 @@ def _mentions(doc: Doc, ent: Entity) -> list[dict]:
 USER_KEY = "ki_user_patterns"
 
 
+PATTERN_LABELS = ("PER", "ORG", "LOC")
+
+
+def read_patterns(path: str) -> list[dict]:
+    """The user's span-ruler patterns, one JSON object per line with a `label` (PER, ORG, LOC) and
+    a `pattern` (a phrase, or a list of token patterns); anything else is a `PatternsError`
+    naming the file and line."""
+    import json
+
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PatternsError(f"--patterns {path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"--patterns {path}, line {n}"
+        try:
+            pattern = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternsError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(pattern, dict) or not isinstance(pattern.get("pattern"), (str, list)):
+            raise PatternsError(f'{where}: expected an object like {{"label": "ORG", "pattern": "Zirkus ohne Grenzen"}}')
+        if pattern.get("label") not in PATTERN_LABELS:
+            raise PatternsError(f"{where}: unknown label {pattern.get('label')!r}; use one of {', '.join(PATTERN_LABELS)}")
+        out.append(pattern)
+    return out
+
+
 def _load_patterns(nlp, path: str):
     """A spaCy SpanRuler with the user's JSONL patterns (labels PER, ORG, LOC), writing to
     doc.spans["ki_user_patterns"]."""
-    import srsly
     from spacy.pipeline import SpanRuler
 
     ruler = SpanRuler(nlp, name=USER_KEY, spans_key=USER_KEY)
-    ruler.add_patterns(list(srsly.read_jsonl(path)))
+    try:
+        ruler.add_patterns(read_patterns(path))
+    except ValueError as exc:  # a token pattern spaCy's matcher refuses
+        raise PatternsError(f"--patterns {path}: a pattern spaCy cannot use ({str(exc).splitlines()[0]})") from None
     return ruler

@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 from ..normalize.lemma import lemmatize_noun
 from ..normalize.numbers import DIGITS_RE, lexicon, parse_digits, parse_number_word, round_value, scale_of
 from ..textutil import load_lines, overlaps
-from .base import add_fact, doc_text, meta, skip_ranges, taken_ranges
+from .base import add_fact, doc_text, part, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
+AGES_KEY = "ki_ages"  # "der 54-jährige": spans the roles stage reads, no facts of the record
 
 # Words (with inner hyphens, a hanging "Hin-" before und/oder, a final dot), digits, signs. The
 # standard library's engine is faster here than `regex`: [^\W\d_] is a letter, [^\W_] a letter or digit.
@@ -308,8 +309,8 @@ def _measure_nouns() -> tuple[str, ...]:
     return tuple(lexicon()["measure_nouns"])
 
 
-def _about_before(text: str, start: int) -> tuple[str | None, str | None]:
-    """Purpose noun and period from "eine jährliche Förderung (in Höhe) von 365.000 Euro"."""
+def _about_before(text: str, start: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """Purpose noun, period and where the noun stands, from "eine jährliche Förderung (in Höhe) von 365.000 Euro"."""
     before = _lex_before(text, start, limit=7)
     i = 0
     if i < len(before) and before[i].low in ("von", "über"):
@@ -325,14 +326,15 @@ def _about_before(text: str, start: int) -> tuple[str | None, str | None]:
             if i + 1 < len(before):
                 hit = _match_phrase([before[i + 1]], "periods")
                 period = hit[1] if hit else None
-            return noun, period
-    return None, None
+            return noun, period, (before[i].start, before[i].end)
+    return None, None, None
 
 
-def _about_after(toks: list[Tok]) -> tuple[str | None, int]:
-    """Purpose noun after an amount: "für (das) Personal", "an Fördermitteln", "Schaden"."""
+def _about_after(toks: list[Tok]) -> tuple[str | None, int, tuple[int, int] | None]:
+    """Purpose noun after an amount ("für (das) Personal", "an Fördermitteln"), the tokens it
+    takes, and where the noun stands."""
     if not toks:
-        return None, 0
+        return None, 0, None
     if toks[0].low in ("für", "an", "als"):
         i = 1
         while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap:
@@ -340,14 +342,14 @@ def _about_after(toks: list[Tok]) -> tuple[str | None, int]:
         if i < len(toks) and _is_noun(toks[i]):
             # "für den Hin- und Rückflug"
             if toks[i].text.endswith("-") and i + 2 < len(toks) and toks[i + 1].low == "und" and _is_noun(toks[i + 2]):
-                return f"{toks[i].text} und {toks[i + 2].text}", i + 3
-            return (lemmatize_noun(toks[i].text) if toks[0].low == "an" else toks[i].text), i + 1
-        return None, 0
-    return None, 0
+                return f"{toks[i].text} und {toks[i + 2].text}", i + 3, (toks[i].start, toks[i + 2].end)
+            return (lemmatize_noun(toks[i].text) if toks[0].low == "an" else toks[i].text), i + 1, (toks[i].start, toks[i].end)
+        return None, 0, None
+    return None, 0, None
 
 
-def _percent_about(toks: list[Tok]) -> str | None:
-    """"14 Prozent der Bevölkerung" -> Bevölkerung."""
+def _percent_about(toks: list[Tok]) -> Tok | None:
+    """"14 Prozent der Bevölkerung" -> the token Bevölkerung."""
     if toks and toks[0].low in ARTICLES:
         i = 1
         # adjectives only ("der neuen Mitglieder"), not "aller bisher in diesem Jahr"
@@ -356,8 +358,8 @@ def _percent_about(toks: list[Tok]) -> str | None:
         if i < len(toks) and _is_noun(toks[i]):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt is not None and _is_noun(nxt) and _looks_adjective(toks[i]):
-                return nxt.text
-            return toks[i].text
+                return nxt
+            return toks[i]
     return None
 
 
@@ -577,7 +579,7 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
             return _money(text, q_start, end, value, code, qualifier, rest[n:], scale)
         if rest[0].low in lexicon()["percent_words"]:
             end = rest[0].end
-            return NumberFact("percent", q_start, end, round_value(value), {"about": _percent_about(rest[1:]), "qualifier": qualifier}, scale=scale, factor=scale)
+            return NumberFact("percent", q_start, end, round_value(value), {**_about_fields(text, _percent_about(rest[1:])), "qualifier": qualifier}, scale=scale, factor=scale)
         unit = lexicon()["duration_units"].get(rest[0].low)
         if unit:
             if len(rest) > 1 and rest[1].low == "alt":
@@ -601,9 +603,9 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: fl
     factor = scale
     if code == "EUR/100":
         code, value, factor = "EUR", value / 100, scale / 100
-    about, period = _about_before(text, start)
+    about, period, at = _about_before(text, start)
     if about is None:
-        about, _ = _about_after(after)
+        about, _, at = _about_after(after)
     if period is None:  # "mit jährlich rund 350.000 Euro"
         before = _lex_before(text, start, limit=2)
         hit = _period(before[:1]) if before else None
@@ -615,7 +617,15 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: fl
             n = _about_after(after)[1]
             hit = _period(after[n:]) if n else None
         period = hit[1] if hit else None
-    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "period": period, "qualifier": qualifier}, scale=scale, factor=factor)
+    about_span = part(text, *at) if at else None
+    return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "about_span": about_span, "period": period, "qualifier": qualifier}, scale=scale, factor=factor)
+
+
+def _about_fields(text: str, tok: Tok | None) -> dict:
+    """`about` and `about_span` of a percent from the noun token it is a share of."""
+    if tok is None:
+        return {"about": None, "about_span": None}
+    return {"about": tok.text, "about_span": part(text, tok.start, tok.end)}
 
 
 # "jeder sechste Bürger", "Jeder Dritte" (the ordinal is the noun), "jeder 5. Haushalt"
@@ -640,7 +650,8 @@ def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
         if not n:
             continue
         q_start, qualifier = _qualifier_before(text, m.start())
-        out.append(NumberFact("percent", q_start, end, round_value(100 / n), {"about": noun, "qualifier": qualifier}))
+        about = {"about": noun, "about_span": part(text, m.start(3), m.end(3)) if noun else None}
+        out.append(NumberFact("percent", q_start, end, round_value(100 / n), {**about, "qualifier": qualifier}))
     for m in FRACTION_RE.finditer(text):
         if m.start() and text[m.start() - 1].isalpha():
             continue  # inside a longer word
@@ -659,11 +670,11 @@ def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
                 continue
             mult, start = num, prev.start()
         q_start, qualifier = _qualifier_before(text, start)
-        about = _percent_about(_lex(text, m.end(), limit=6))
+        about = _about_fields(text, _percent_about(_lex(text, m.end(), limit=6)))
         value = round_value(min(100.0, base * mult)) if mult != 1 else base
         if frac in ("drittel",) and mult == 2:
             value = 66.67
-        out.append(NumberFact("percent", q_start, m.end(), value, {"about": about, "qualifier": qualifier}))
+        out.append(NumberFact("percent", q_start, m.end(), value, {**about, "qualifier": qualifier}))
     return out
 
 
@@ -671,8 +682,11 @@ class NumbersComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         text, skip = doc_text(doc), skip_ranges(doc)
-        ages = find_ages(text)  # not facts themselves: the roles stage gives them to persons
+        doc.spans[AGES_KEY] = []
+        ages = find_ages(text)  # not facts of the record: the roles stage gives them to persons
         for f in find_numbers(text, skip + taken_ranges(doc, "ki_contacts", "ki_dates"), ages):
             add_fact(doc, KEY, f.type, f.start, f.end, f.value, **f.fields)
-        meta(doc)["ages"] = [a for a in ages if not overlaps(a[0], a[1], skip)]
+        for s, e, age in ages:
+            if not overlaps(s, e, skip):
+                add_fact(doc, AGES_KEY, "age", s, e, age)
         return doc

@@ -13,14 +13,25 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import lexicon as lx
-from ..textutil import overlaps
-from .base import doc_text, facts, meta, skip_ranges
+from ..records import ROLE_FIELDS
+from .base import add_span, doc_text, facts, meta, part
 from .entities import HONORIFICS, Entity, Tokens, is_cap
+from .numbers import AGES_KEY
 
 KEY = "ki_roles"
 DETERMINERS = {"der", "die", "des", "dem", "den", "Der", "Die", "Des", "Dem", "Den"}
 COMPLEMENT_STARTS = {"des", "der", "für", "im", "beim", "am", "vom", "bei", "in", "aus", "von"}
 PLURAL_MARKERS = {"beiden", "beide", "zwei", "drei", "vier", "die"}
+
+
+def _person_of(fact: dict) -> Entity:
+    """The entity stage's person, rebuilt from its fact (names, gender and mentions)."""
+    full = fact.get("_full")
+    return Entity(
+        "person", fact["value"], [(m["start"], m["end"]) for m in fact["mentions"]],
+        first=tuple(fact.get("_first") or ()), surname=fact.get("_surname"), gender=fact.get("_gender"),
+        full=tuple(full) if full else None,
+    )
 
 
 def same_office(a: str, b: str) -> bool:
@@ -46,8 +57,9 @@ class RoleFinder:
         self.text = doc_text(doc)
         self.toks = Tokens.of(doc)
         info = meta(doc)
-        self.persons: list[Entity] = info.get("persons", [])
-        self.facts = {id(f["_entity"]): f for f in facts(doc, "ki_entities") if f["type"] == "person"}
+        person_facts = [f for f in facts(doc, "ki_entities") if f["type"] == "person"]
+        self.persons: list[Entity] = [_person_of(f) for f in person_facts]
+        self.facts = {id(p): f for p, f in zip(self.persons, person_facts)}
         self.starts = {self.toks.start(i): i for i in range(len(self.toks))}
         self.ends = {self.toks.end(i): i for i in range(len(self.toks))}
         self.mention_at: dict[int, tuple[Entity, int]] = {}  # first token -> (person, last token)
@@ -64,7 +76,7 @@ class RoleFinder:
         self.org_spans = [(m["start"], m["end"], f["value"]) for f in orgs for m in f["mentions"]]
         places = [f for f in facts(doc, "ki_entities") if f["type"] == "location"]
         self.place_spans = [(m["start"], m["end"], f["value"]) for f in places for m in f["mentions"]]
-        self.ages = info.get("ages", [])
+        self.ages = [(f["start"], f["end"], f["value"]) for f in facts(doc, AGES_KEY)]
 
     def _tok_ending(self, e: int) -> int | None:
         if e in self.ends:
@@ -85,10 +97,14 @@ class RoleFinder:
             title = lx.title_of(w.split("-", 1)[1])  # "CDU-Landrat"
         return title
 
-    def _party_prefix(self, i: int) -> str | None:
+    def _party_prefix(self, i: int) -> tuple[str, dict] | None:
+        """The party a compound title starts with ("CDU-Landrat") and where it stands."""
         w = self.toks.t(i)
         if "-" in w:
-            return lx.parties().get(w.split("-")[0])
+            prefix = w.split("-")[0]
+            party = lx.parties().get(prefix)
+            if party:
+                return party, self._token_part(i, len(prefix))
         return None
 
     def _complement_end(self, k: int, stop_at_person: bool = True) -> int:
@@ -157,12 +173,17 @@ class RoleFinder:
         adjectives = [lx.title_modifier(toks.t(x)) or toks.t(x) for x in range(adj_start, title_i)]
         if adjectives:
             written = " ".join(adjectives + [written])
-        text = self.text[toks.start(adj_start):toks.end(end - 1)]
+        start, stop = toks.start(adj_start), toks.end(end - 1)
         if org is None:
             org = self._org_of(title_i + 1, end)
         if p.gender is None and title.gender:
             p.gender = title.gender
-        return {"title": written, "text": text, "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives}
+        return {"title": written, **part(self.text, start, stop), "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives}
+
+    def _token_part(self, i: int, length: int | None = None) -> dict:
+        """Token i (or its first `length` characters: the "CDU" of "CDU-Landrat") as a sub-fact."""
+        start = self.toks.start(i)
+        return part(self.text, start, start + length if length is not None else self.toks.end(i))
 
     def _adjectives_before(self, i: int) -> int:
         """First token of the title's own adjectives ("stellvertretende"); others stay outside."""
@@ -174,8 +195,8 @@ class RoleFinder:
     # -- constructions -----------------------------------------------------------------------
     def run(self) -> None:
         roles: dict[int, list[dict]] = {id(p): [] for p in self.persons}
-        parties: dict[int, str] = {}
-        ages: dict[int, int] = {}
+        parties: dict[int, tuple[str, dict]] = {}  # person -> (party, where it was found)
+        ages: dict[int, tuple[int, dict]] = {}
         toks = self.toks
         mentions = sorted(self.mention_at.items())
         for i, (p, j) in mentions:
@@ -184,9 +205,9 @@ class RoleFinder:
             if toks.t(j + 1) == "(" and toks.t(j + 3) == ")":
                 inner = toks.t(j + 2)
                 if inner in lx.all_parties():
-                    parties.setdefault(pid, lx.all_parties()[inner])
-                elif inner.isdigit() and 14 <= int(inner) <= 110:
-                    ages.setdefault(pid, int(inner))
+                    parties.setdefault(pid, (lx.all_parties()[inner], self._token_part(j + 2)))
+                elif inner.isascii() and inner.isdigit() and len(inner) <= 3 and 14 <= int(inner) <= 110:
+                    ages.setdefault(pid, (int(inner), self._token_part(j + 2)))
             # title(s) right before the name
             k = i - 1
             while k >= 0:
@@ -236,8 +257,8 @@ class RoleFinder:
                 if "_title" in r:  # the title in the person's gender, now that all roles tell it
                     r["title"] = " ".join(r["_adjs"] + [r["_title"].for_gender(p.gender)])
             fact["roles"] = merge_roles(roles[id(p)])
-            fact["party"] = parties.get(id(p))
-            fact["age"] = ages.get(id(p))
+            fact["party"], fact["party_span"] = parties.get(id(p), (None, None))
+            fact["age"], fact["age_span"] = ages.get(id(p), (None, None))
             if p.full is None:
                 fact["value"] = p.value
 
@@ -292,7 +313,7 @@ class RoleFinder:
                 if (s, e) in p.mentions or any(ms <= s and e <= me for ms, me in p.mentions):
                     title = lx.title_of("Autor" if kind == "byline" else "Fotograf")
                     written = title.feminine if p.gender == "w" else title.masculine
-                    roles[id(p)].append({"title": written, "text": self.text[start:e], "org": None, "_kind": "credit"})
+                    roles[id(p)].append({"title": written, **part(self.text, start, e), "org": None, "_kind": "credit"})
                     break
 
     def _descriptions(self, roles, parties, ages) -> None:
@@ -311,7 +332,7 @@ class RoleFinder:
             while b >= 0 and (toks.t(b)[:1].islower() and lx._is_adjective(toks.t(b)) or "jährig" in toks.t(b).lower()):
                 for s, e, a in self.ages:
                     if s <= toks.start(b) < e or toks.start(b) <= s < toks.end(b):
-                        age = a
+                        age = (a, part(self.text, s, e))
                 b -= 1
             if toks.t(b) not in DETERMINERS or toks.t(k + 1) in ("(",) or (k + 1) in self.mention_at:
                 continue
@@ -349,7 +370,7 @@ class RoleFinder:
                 richer = self._role(by_id[holder], title, self._adjectives_before(k), k, end)
                 for r in roles[holder]:
                     if same_office(r["title"], title.text) and len(richer["text"]) > len(r["text"]) and r.get("_kind") != "credit":
-                        r["text"], r["org"] = richer["text"], r["org"] or richer["org"]
+                        r.update(text=richer["text"], start=richer["start"], end=richer["end"], org=r["org"] or richer["org"])
                         break
                 if party:
                     parties.setdefault(holder, party)
@@ -366,7 +387,7 @@ class RoleFinder:
         for s, e, age in self.ages:
             k = self.ends.get(e)
             if k is not None and k + 1 in self.mention_at:
-                ages.setdefault(id(self.mention_at[k + 1][0]), age)
+                ages.setdefault(id(self.mention_at[k + 1][0]), (age, part(self.text, s, e)))
 
 
 def merge_roles(roles: list[dict]) -> list[dict]:
@@ -378,11 +399,11 @@ def merge_roles(roles: list[dict]) -> list[dict]:
             out.append(dict(r))
             continue
         if len(r["text"]) > len(same["text"]):
-            same["text"] = r["text"]
+            same.update(text=r["text"], start=r["start"], end=r["end"])
         if len(r["title"]) > len(same["title"]) and r["title"].lower().endswith(same["title"].lower().split()[-1]):
             same["title"] = r["title"] if " " not in same["title"] else same["title"]
         same["org"] = same["org"] or r["org"]
-    return [{"title": o["title"], "text": o["text"], "org": o["org"]} for o in out if o["_kind"] != "descriptor"]
+    return [{k: o[k] for k in ROLE_FIELDS} for o in out if o["_kind"] != "descriptor"]
 
 
 class RolesComponent:
@@ -393,8 +414,8 @@ class RolesComponent:
         for f in facts(doc, "ki_entities"):
             if f["type"] == "person":
                 for r in f["roles"]:
-                    start = doc_text(doc).find(r["text"])
-                    span = doc.char_span(start, start + len(r["text"]), label="ROLE", alignment_mode="expand") if start >= 0 else None
-                    if span is not None and not overlaps(span.start_char, span.end_char, skip_ranges(doc)):
-                        doc.spans[KEY].append(span)
+                    add_span(doc, KEY, r["start"], r["end"], "ROLE")
+                for label, sub in (("PARTY", f["party_span"]), ("AGE", f["age_span"])):
+                    if sub is not None:
+                        add_span(doc, KEY, sub["start"], sub["end"], label)
         return doc
