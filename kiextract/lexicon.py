@@ -168,16 +168,99 @@ def title_modifier(word: str) -> str | None:
 
 @cache
 def all_parties() -> dict[str, str]:
-    """Alias -> canonical party name, the ambiguous aliases ("Grüne", "Linke") included: for
-    places where only a party fits, such as brackets after a name ("Gönül Eğlence (Grüne)")."""
-    rows = load_tsv("parties.tsv") + load_tsv("parties_extra.tsv")
-    return {alias: canon for canon, alias in rows}
+    """Alias -> the party's common short name ("Bündnis 90/Die Grünen" -> "Grüne"), the
+    ambiguous aliases ("Grüne", "Linke") included: for places where only a party fits, such as
+    brackets after a name ("Gönül Eğlence (Grüne)")."""
+    out: dict[str, str] = {}
+    for row in load_tsv("parties.tsv") + load_tsv("parties_extra.tsv"):
+        out.setdefault(row[1], row[0])
+    return out
+
+
+@cache
+def _ambiguous_party_aliases() -> frozenset[str]:
+    flagged = {row[1] for row in load_tsv("parties.tsv") if row[3] == "1"}
+    return frozenset(flagged | AMBIGUOUS_PARTY_ALIASES)
 
 
 @cache
 def parties() -> dict[str, str]:
-    """Alias -> canonical party name, without the ambiguous aliases."""
-    return {alias: canon for alias, canon in all_parties().items() if alias not in AMBIGUOUS_PARTY_ALIASES}
+    """Alias -> canonical party name, without the ambiguous aliases (common words, generic party
+    families such as "Sozialdemokraten", aliases two parties share)."""
+    ambiguous = _ambiguous_party_aliases()
+    return {alias: canon for alias, canon in all_parties().items() if alias not in ambiguous}
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    """An organisation of the packaged lists: its canonical name, kind and country."""
+
+    canonical: str
+    kind: str
+    country: str
+
+
+@cache
+def known_orgs() -> dict[str, tuple[KnownOrg, str]]:
+    """Unambiguous name as it may stand in a text -> (organisation, the name as listed), from
+    orgs.tsv: the listed names and their inflected forms ("des Rechnungshofs", "der Vereinten
+    Nationen", "vom Roten Kreuz")."""
+    out: dict[str, tuple[KnownOrg, str]] = {}
+    for canonical, alias, kind, country, ambiguous in load_tsv("orgs.tsv"):
+        if alias in AMBIGUOUS_PARTY_ALIASES or len(alias) < 2 or (ambiguous == "1" and not _clear_enough(alias)):
+            continue
+        entry = (KnownOrg(canonical, kind, country), alias)
+        out.setdefault(alias, entry)
+        for form in inflected_org_names(alias):
+            out.setdefault(form, entry)
+    return out
+
+
+def inflected_org_names(name: str) -> list[str]:
+    """Genitive and dative forms of a listed name: a first adjective in -en, the last noun in -s.
+
+    >>> inflected_org_names("Oberster Gerichtshof")
+    ['Obersten Gerichtshof', 'Oberster Gerichtshofs', 'Obersten Gerichtshofs', 'Oberster Gerichtshofes', 'Obersten Gerichtshofes']
+    >>> inflected_org_names("Vereinte Nationen"), inflected_org_names("dpa")
+    (['Vereinten Nationen'], [])
+    """
+    words = name.split()
+    firsts = [words[0]]
+    if len(words) > 1 and words[0][:1].isupper():
+        for ending in ("er", "es", "e"):
+            if words[0].endswith(ending) and words[1][:1].isupper() and not is_common_noun_form(words[0]):
+                firsts.append(words[0][: -len(ending)] + "en")
+                break
+    lasts = [None]
+    last = words[-1]
+    if last[:1].isupper() and last[-1:].isalpha() and last[-1:].islower() and last[-1] not in "sxzßn" and not last.endswith("e"):
+        lasts += ["s", "es"]
+    out = []
+    for ending in lasts:
+        for first in firsts:
+            parts = [first, *words[1:]] if len(words) > 1 else [first]
+            if ending:
+                parts[-1] += ending
+            form = " ".join(parts)
+            if form != name:
+                out.append(form)
+    return out
+
+
+def _clear_enough(alias: str) -> bool:
+    """An alias the lists flag as ambiguous that is an organisation wherever it stands, only not
+    always the same one: an acronym of three letters or more ("SVP", "EVP"), or several words that
+    do not start with an article ("Rotes Kreuz"; not "Die Welt")."""
+    words = alias.split()
+    if len(words) == 1:
+        return len(alias) >= 3 and alias.isupper()
+    return words[0] not in ("Der", "Die", "Das")
+
+
+@cache
+def quoted_orgs() -> dict[str, KnownOrg]:
+    """Ambiguous aliases ("Presse", "Welt", "Standard"): organisations only in quotes."""
+    return {alias: KnownOrg(c, k, n) for c, alias, k, n, amb in load_tsv("orgs.tsv") if amb == "1" and not _clear_enough(alias)}
 
 
 @cache

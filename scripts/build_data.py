@@ -8,6 +8,7 @@ nothing at run time reads the shared folder.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -106,11 +107,98 @@ def main(src: Path) -> None:
         aliases.append(f"{nfc(row['alias'])}\t{nfc(row['land'])}\t{row['type']}")
     write("land_aliases.tsv", "alias\tland\ttype", aliases, "Aliases of the German Länder (compiled by hand). See SOURCES.md.")
 
-    parties = [f"{nfc(r['canonical'])}\t{nfc(r['alias'])}" for r in read_tsv(src / "parties.tsv")]
-    write("parties.tsv", "canonical\talias", parties, "German parties and their aliases (compiled by hand). See SOURCES.md.")
+    parties = [f"{party_short_name(nfc(r['canonical']), nfc(r['alias']))}\t{nfc(r['alias'])}\tDE\t{int(nfc(r['alias']) in GENERIC_PARTY_WORDS)}" for r in read_tsv(src / "parties.tsv")]
+    parties += world_parties(src)
+    write("parties.tsv", "canonical\talias\tcountry\tambiguous", parties,
+          "Parties and their aliases, canonical = the common short name (German parties and org_core.tsv's parties, compiled by hand). See SOURCES.md.")
+
+    write("orgs.tsv", "canonical\talias\tkind\tcountry\tambiguous", organisations(src, prob, lemmas),
+          "Organisations: org_core.tsv (compiled by hand), football clubs of DE/AT/CH (openfootball, CC0), federal public bodies "
+          "of DE and CH (okfn/publicbodies, ODC-PDDL-1.0), universities of DE/AT/CH (Hipo university-domains-list, MIT, "
+          "Copyright (c) 2014-2025 Hipo). See SOURCES.md.")
 
     orgs = [f"{nfc(r['name'])}\t{nfc(r['abbr'])}\t{nfc(r['kind'])}" for r in read_tsv(src / "org_nrw.tsv")]
     write("orgs_nrw.tsv", "name\tabbr\tkind", orgs, "NRW bodies and integration institutions (compiled by hand). See SOURCES.md.")
+
+
+# The common short name of a German party where the list's canonical is its long or legal name
+# (the gold's rule: "Bündnis 90/Die Grünen" -> Grüne, "DIE LINKE" -> Linke); "NPD" stays as written.
+PARTY_SHORT = {"Bündnis 90/Die Grünen": "Grüne", "Die Linke": "Linke", "Piratenpartei": "Piraten", "Die Republikaner": "Republikaner"}
+PARTY_ALIAS_SHORT = {"NPD": "NPD", "Nationaldemokratische Partei Deutschlands": "NPD"}
+# Words that name a party family, not one party of one country: never a party on their own.
+GENERIC_PARTY_WORDS = {"Sozialdemokraten", "Christdemokraten", "Christsoziale", "Liberale", "Freie Demokraten", "Union", "Unionsparteien", "Bündnis 90"}
+
+
+def party_short_name(canonical: str, alias: str) -> str:
+    return PARTY_ALIAS_SHORT.get(alias) or PARTY_SHORT.get(canonical, canonical)
+
+
+def is_acronym(name: str) -> bool:
+    return len(name) <= 7 and sum(c.isupper() for c in name) >= 2 and " " not in name
+
+
+def world_parties(src: Path) -> list[str]:
+    """Parties of Austria, Switzerland, Liechtenstein, South Tyrol, the EU and abroad from
+    org_core.tsv, each under its short name: its acronym ("FPÖ", "AKP") or its shortest alias."""
+    by_canon: dict[str, list[dict[str, str]]] = {}
+    for r in read_tsv(src / "org_core.tsv"):
+        if r["kind"] == "party":
+            by_canon.setdefault(nfc(r["canonical"]), []).append(r)
+    out = []
+    for canon, rows in by_canon.items():
+        aliases = [nfc(r["alias"]) for r in rows]
+        clear = [a for a in aliases if not any(r["ambiguous"] == "1" for r in rows if nfc(r["alias"]) == a)]
+        acronyms = [a for a in clear if is_acronym(a)]
+        short = min(acronyms or aliases, key=len)
+        for r in rows:
+            out.append(f"{short}\t{nfc(r['alias'])}\t{r['country']}\t{r['ambiguous']}")
+    return out
+
+
+def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[str]:
+    """Every listed organisation name with its canonical, kind and country; a name that is also an
+    ordinary word ("Bild", "Verbund", "Presse") or a bare place ("Köln" for 1. FC Köln) is flagged
+    ambiguous (kiextract takes it only in quotes)."""
+    rows = []
+    core = [r for r in read_tsv(src / "org_core.tsv") if r["kind"] != "party"]  # parties: parties.tsv
+    flagged = {nfc(r["alias"]) for r in core if r["ambiguous"] == "1"}
+    institutions = set()
+    for r in core:
+        rows.append((nfc(r["canonical"]), nfc(r["alias"]), r["kind"], r["country"], r["ambiguous"]))
+        # "Rechnungshof (Österreich)": the institution is named without its country in the text
+        plain = re.sub(r"\s*\([^)]*\)$", "", nfc(r["canonical"]))
+        if plain != nfc(r["canonical"]):
+            institutions.add(plain)
+            rows.append((nfc(r["canonical"]), plain, r["kind"], r["country"], "1" if plain in flagged else "0"))
+    for r in read_tsv(src / "org_football_clubs.tsv"):
+        if r["country"] not in ("de", "at", "ch") or r["kind"] != "club":
+            continue
+        name = nfc(r["name"])
+        # bare place names and short forms ("Köln", "Rapid") need a sports context: ambiguous
+        plain = " " not in name and not any(c.isdigit() for c in name) and not is_acronym(name)
+        ambiguous = "1" if plain or name == nfc(r["city"]) or "." in name.replace(". ", "") else "0"
+        rows.append((nfc(r["club"]), name, "sports_club", r["country"].upper(), ambiguous))
+    for r in read_tsv(src / "org_universities_dach.tsv"):
+        name = nfc(r["name"])
+        if "," not in name:
+            rows.append((name, name, "university", r["country"], "0"))
+    for r in read_tsv(src / "org_publicbodies_de.tsv"):
+        name = nfc(r["name"])
+        if r["classification"] != "Andere" and " " in name:
+            rows.append((name, name, "authority", "DE", "0"))
+    for r in read_tsv(src / "org_publicbodies_ch.tsv"):
+        name, abbr = nfc(r["name"]), nfc(r["abbr"])
+        if int(r["min_depth"]) <= 3 and " " in name:
+            rows.append((name, name, "authority", "CH", "0"))
+            if abbr and is_acronym(abbr):
+                rows.append((name, abbr, "authority", "CH", "1"))  # "BA", "BAG": shared with others
+    seen: dict[str, tuple] = {}
+    for row in rows:  # one canonical per alias: the first list that has it wins
+        name = row[1]
+        if " " not in name and name[:1].isupper() and not is_acronym(name) and name not in institutions and (name in lemmas or common_word(name, prob, -11.0)):
+            row = (*row[:4], "1")
+        seen.setdefault(name, row)
+    return ["\t".join(row) for row in seen.values()]
 
 
 if __name__ == "__main__":

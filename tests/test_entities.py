@@ -58,7 +58,7 @@ def test_roles_from_bylines_and_credits(nlp, text, name, title):
         ("Staatssekretärin Serap Güler (CDU) machte sich ein Bild. Die 38-jährige CDU-Politikerin lobte das KI.", "Serap Güler", "CDU", 38),
         ("Auch SPD-Landrat Frank Meyer kam.", "Frank Meyer", "SPD", None),
         ("Der 54-jährige Stephan Pusch (CDU) ist Landrat.", "Stephan Pusch", "CDU", 54),
-        ("Ratsfrau Gönül Eğlence (Grüne) forderte mehr Personal.", "Gönül Eğlence", "Bündnis 90/Die Grünen", None),
+        ("Ratsfrau Gönül Eğlence (Grüne) forderte mehr Personal.", "Gönül Eğlence", "Grüne", None),
     ],
     ids=["brackets-and-description", "party-compound-title", "age-before-name", "ambiguous-party-in-brackets"],
 )
@@ -138,7 +138,8 @@ def test_organisations_and_places(nlp, text, type_, value, abbr):
 def test_non_entities(nlp, text):
     facts = [f for f in extract(text, nlp=nlp).facts if f.type in ("person", "organization", "location")]
     values = {f.value for f in facts}
-    assert values <= {"New York"}, values
+    assert values <= {"New York", "New York Times"}, values  # the newspaper is an organisation
+    assert not [f for f in facts if f.type == "person"]
 
 
 def test_boilerplate_is_not_the_article(nlp):
@@ -166,3 +167,60 @@ def test_user_patterns_add_names_no_list_holds(tmp_path):
     record = extract("Der Zirkus ohne Grenzen gastierte mit Xaver Quirin in Kleinkleckersdorf.", nlp=nlp)
     found = {(f.type, f.value) for f in record.facts}
     assert {("organization", "Zirkus ohne Grenzen"), ("person", "Xaver Quirin"), ("location", "Kleinkleckersdorf")} <= found
+
+
+# -- organisations of the packaged lists (orgs.tsv) ---------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das berichtete die Nachrichtenagentur dpa am Abend.", {"dpa"}),
+        ("Wie die APA meldet, bleibt die Lage ruhig.", {"APA"}),
+        ("Die Vereinten Nationen und die Nato warnten.", {"Vereinte Nationen", "Nato"}),
+        ("Ein Sprecher der EU-Kommission widersprach.", {"EU-Kommission"}),
+        ("Das Urteil des Obersten Gerichtshofs ist rechtskräftig.", {"Oberster Gerichtshof"}),
+        ("Helfer vom Roten Kreuz waren vor Ort.", {"Rotes Kreuz"}),
+        ("ÖGB-Präsident Wolfgang Katzian sprach.", {"ÖGB"}),
+        ("Der SV Werder Bremen verlor gegen den TSV 1860 München.", {"SV Werder Bremen", "TSV 1860 München"}),
+        ("Wie „Die Presse“ berichtet, wird gespart.", {"Die Presse"}),
+    ],
+    ids=["agency", "agency-acronym", "un-nato", "eu-body", "inflected-adjective", "dative", "compound-prefix", "clubs", "quoted-newspaper"],
+)
+def test_listed_organisations(nlp, text, expected):
+    orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
+    assert expected <= orgs, orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie machte sich ein Bild von der Lage.",
+        "Die Presse war zahlreich erschienen.",
+        "Die Welt schaut auf Wien.",
+        "Der Verbund der Schulen wächst.",
+    ],
+    ids=["common-word", "sentence-start-article", "world", "common-noun"],
+)
+def test_names_that_are_common_words_are_no_listed_organisation(nlp, text):
+    assert not [f for f in extract(text, nlp=nlp).facts if f.type == "organization"]
+
+
+@pytest.mark.parametrize(
+    "text, name, party",
+    [
+        ("Landeshauptmann Wilfried Haslauer (ÖVP) kam.", "Wilfried Haslauer", "ÖVP"),
+        ("Nationalrätin Birgit Meier (Grüne) sprach.", "Birgit Meier", "Grüne"),
+        ("Landrat Bernd Meier (Bündnis 90/Die Grünen) sprach.", "Bernd Meier", "Grüne"),
+        ("Stadträtin Anna Berg (Die Linke) sprach.", "Anna Berg", "Linke"),
+        ("Nationalrat Thomas Aeschi (SVP) sprach.", "Thomas Aeschi", "SVP"),
+    ],
+    ids=["austria", "greens-short", "greens-long", "left", "switzerland"],
+)
+def test_parties_are_their_short_names(nlp, text, name, party):
+    person = next(f for f in extract(text, nlp=nlp).facts if f.type == "person" and f.value == name)
+    assert person.fields["party"] == party
+
+
+def test_a_generic_party_word_is_no_party_of_one_country(nlp):
+    record = extract("Die Sozialdemokraten in Wien lehnen das ab.", nlp=nlp)
+    assert not [f for f in record.facts if f.type == "organization" and f.value == "SPD"]

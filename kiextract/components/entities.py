@@ -349,6 +349,53 @@ class EntityFinder:
             ent.abbr = abbr
         return ent
 
+    def find_listed_orgs(self, listed: list[tuple[int, int, str]]) -> None:
+        """Organisations of the packaged lists ("dpa", "Vereinte Nationen", "SV Werder Bremen"):
+        the longest name wins where names overlap; an ambiguous name ("Presse") only in quotes, a
+        name starting with an article ("Die Presse") not where a sentence starts. A listed name at
+        the front of a compound ("ÖGB-Präsident") is a mention too."""
+        known, quoted = lx.known_orgs(), lx.quoted_orgs()
+        taken: list[tuple[int, int]] = []
+        person_spans = [m for p in self.persons for m in p.mentions]
+        for s, e, label in sorted(listed, key=lambda x: (-(x[1] - x[0]), x[0])):
+            if overlaps(s, e, taken) or overlaps(s, e, self.skip) or overlaps(s, e, person_spans):
+                continue
+            surface = self.text[s:e]
+            if label == "QUOTED":
+                if not (self.text[s - 1:s] in QUOTES_OPEN and self.text[e:e + 1] in QUOTES_CLOSE):
+                    continue
+                org = quoted[surface]
+            else:
+                org, surface = known[surface]
+                if surface.split()[0] in ("Der", "Die", "Das") and _sentence_start(self.text, s):
+                    continue
+            taken.append((s, e))
+            self._add_listed(org, surface, s, e)
+        toks = self.toks
+        for i in range(len(toks)):
+            w = toks.t(i)
+            if "-" in w and not overlaps(toks.start(i), toks.end(i), taken):
+                first = w.split("-")[0]
+                entry = known.get(first)
+                if entry is not None and (first.isupper() or sum(c.isupper() for c in first) >= 2) and first not in lx.all_parties():
+                    s = toks.start(i)
+                    self._add_listed(entry[0], entry[1], s, s + len(first))
+
+    def _add_listed(self, org: "lx.KnownOrg", surface: str, s: int, e: int) -> None:
+        """One entity per listed organisation, named as the article first writes it in full
+        (an abbreviation gives way to the full name when both stand in the article)."""
+        key = "listed:" + org.canonical.casefold()
+        ent = self.orgs.get(key)
+        value = surface
+        if ent is None:
+            ent = self.orgs[key] = Entity("organization", value)
+        elif _is_short_form(ent.value) and not _is_short_form(value):
+            ent.abbr = ent.abbr or ent.value
+            ent.value = value
+        elif _is_short_form(value) and not _is_short_form(ent.value):
+            ent.abbr = ent.abbr or value
+        ent.add(s, e)
+
     def find_orgs(self, model_ents: list[tuple[int, int, str]]) -> None:
         toks = self.toks
         parties = lx.parties()
@@ -545,11 +592,13 @@ class EntityFinder:
         return end
 
     # -- output ---------------------------------------------------------------------------------
-    def run(self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = ()) -> None:
-        """User patterns (--patterns) are certain and come first; then the rules; the model's
-        entities fill in where neither found anything."""
+    def run(self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = (), listed: list[tuple[int, int, str]] = ()) -> None:
+        """User patterns (--patterns) are certain and come first; then the rules and the packaged
+        organisation lists (`listed`: PhraseMatcher hits); the model's entities fill in where
+        neither found anything."""
         self.add_user_entities(user_ents)
         self.find_persons(model_ents)
+        self.find_listed_orgs(listed)
         self.find_orgs(model_ents)
         self.find_places(model_ents)
 
@@ -567,6 +616,21 @@ class EntityFinder:
             else:
                 continue
             self.claimed.append((s, e))
+
+
+QUOTES_OPEN = set("„\"“‚'»«")
+QUOTES_CLOSE = set("“\"”‘'«»")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Does a sentence (or line) start at `pos`: only spaces after . ! ? : or a line break before it?"""
+    before = text[max(0, pos - 3):pos].rstrip(" ")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _is_short_form(name: str) -> bool:
+    """An abbreviation ("ÖGB", "Uno"): one word of at most five letters or with two capitals."""
+    return " " not in name and (len(name) <= 5 or sum(c.isupper() for c in name) >= 2)
 
 
 def _model_name_ok(words: list[str]) -> bool:
@@ -589,13 +653,36 @@ class EntitiesComponent:
     def __init__(self, nlp, patterns_path: str | None = None, use_model: bool = True) -> None:
         self.use_model = use_model
         self.ruler = _load_patterns(nlp, patterns_path) if patterns_path else None
+        self.tokenizer = nlp.tokenizer
+        self.vocab = nlp.vocab
+        self._orgs = None
+
+    def _org_matcher(self):
+        """A PhraseMatcher over the names of the packaged organisation lists (built on first use:
+        loading the pipeline stays quick)."""
+        if self._orgs is None:
+            from spacy.matcher import PhraseMatcher
+
+            matcher = PhraseMatcher(self.vocab, attr="ORTH")
+            names = sorted(lx.known_orgs())
+            matcher.add("ORG", list(self.tokenizer.pipe(names)))
+            quoted = sorted(lx.quoted_orgs())
+            matcher.add("QUOTED", list(self.tokenizer.pipe(quoted)))
+            self._orgs = matcher
+        return self._orgs
+
+    def known_orgs(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, label) of every name of a listed organisation in `doc`, longest first
+        where names overlap; label QUOTED for names that count only in quotes."""
+        matches = self._org_matcher()(doc, as_spans=True)
+        return [(m.start_char, m.end_char, m.label_) for m in matches]
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         ents = model_entities(doc) if self.use_model and doc.has_annotation("ENT_IOB") else []
         user = self._user_patterns(doc) if self.ruler is not None else []
         finder = EntityFinder(doc)
-        finder.run(ents, user)
+        finder.run(ents, user, self.known_orgs(doc))
         for ent in finder.persons:
             s, e = ent.full or min(ent.mentions)
             add_fact(

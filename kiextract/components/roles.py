@@ -97,6 +97,31 @@ class RoleFinder:
             title = lx.title_of(w.split("-", 1)[1])  # "CDU-Landrat"
         return title
 
+    def _bracket_items(self, open_i: int) -> list[tuple[object, str, dict]]:
+        """Parties and ages in the brackets opening at token `open_i`, parts split by commas:
+        [(value, "party" | "age", where)]; nothing when a part is anything else."""
+        toks = self.toks
+        close = next((k for k in range(open_i + 1, min(open_i + 10, len(toks))) if toks.t(k) == ")"), None)
+        if close is None or close == open_i + 1:
+            return []
+        items, k = [], open_i + 1
+        while k < close:
+            end = next((m for m in range(k, close) if toks.t(m) == ","), close)
+            if end == k:
+                return []
+            start_c, end_c = toks.start(k), toks.end(end - 1)
+            inner = self.text[start_c:end_c]
+            if inner.startswith("alle "):  # "(alle ÖVP)" after a list of names
+                start_c, inner = start_c + 5, inner[5:]
+            if inner in lx.all_parties():
+                items.append((lx.all_parties()[inner], "party", part(self.text, start_c, end_c)))
+            elif inner.isascii() and inner.isdigit() and len(inner) <= 3 and 14 <= int(inner) <= 110:
+                items.append((int(inner), "age", part(self.text, start_c, end_c)))
+            else:
+                return []
+            k = end + 1
+        return items
+
     def _party_prefix(self, i: int) -> tuple[str, dict] | None:
         """The party a compound title starts with ("CDU-Landrat") and where it stands."""
         w = self.toks.t(i)
@@ -201,13 +226,10 @@ class RoleFinder:
         mentions = sorted(self.mention_at.items())
         for i, (p, j) in mentions:
             pid = id(p)
-            # party and age in brackets after the name: "(CDU)", "(38)"
-            if toks.t(j + 1) == "(" and toks.t(j + 3) == ")":
-                inner = toks.t(j + 2)
-                if inner in lx.all_parties():
-                    parties.setdefault(pid, (lx.all_parties()[inner], self._token_part(j + 2)))
-                elif inner.isascii() and inner.isdigit() and len(inner) <= 3 and 14 <= int(inner) <= 110:
-                    ages.setdefault(pid, (int(inner), self._token_part(j + 2)))
+            # party and age in brackets after the name: "(CDU)", "(38)", "(Bündnis 90/Die Grünen)", "(SPD, 45)"
+            if toks.t(j + 1) == "(":
+                for value, kind, where in self._bracket_items(j + 1):
+                    (parties if kind == "party" else ages).setdefault(pid, (value, where))
             # title(s) right before the name
             k = i - 1
             while k >= 0:
