@@ -80,14 +80,23 @@ def name_stopwords() -> frozenset[str]:
 
 @cache
 def _titles() -> list[tuple[str, str, str, str, str | None]]:
-    """(lower-case form, masculine, feminine, kind, gender) longest form first."""
-    out = []
-    for masc, fem, kind in load_tsv("titles.tsv"):
-        out.append((masc.lower(), masc, fem, kind, "m" if masc != fem else None))
-        if fem != masc:
-            out.append((fem.lower(), masc, fem, kind, "w"))
+    """(lower-case form, masculine, feminine, kind, gender) longest form first: kiextract's own
+    titles (titles.tsv, whose kinds win) and ESCO's common one-word titles (titles_esco.tsv)."""
+    out, seen = [], set()
+    for masc, fem, kind in load_tsv("titles.tsv") + load_tsv("titles_esco.tsv"):
+        for form, gender in ((masc, "m" if masc != fem else None), (fem, "w")):
+            if form.lower() in seen or (gender == "w" and fem == masc):
+                continue
+            seen.add(form.lower())
+            out.append((form.lower(), masc, fem, kind, gender))
     # adjectival nouns: "Abgeordnete" (w or plural) also stands for the masculine stem
     return sorted(out, key=lambda t: -len(t[0]))
+
+
+@cache
+def _title_index() -> dict[str, tuple[str, str, str, str, str | None]]:
+    """Lower-case title form -> its `_titles()` row: a word's endings are looked up, not scanned."""
+    return {t[0]: t for t in reversed(_titles())}
 
 
 @cache
@@ -127,12 +136,12 @@ def title_of(word: str) -> Title | None:
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)]
-        for form, masc, fem, kind, gender in _titles():
-            if not stem.endswith(form):
+        index = _title_index()
+        for prefix_len in range(0, len(stem) - 2):  # the longest title form the word ends in first
+            row = index.get(stem[prefix_len:])
+            if row is None or prefix_len == 1:
                 continue
-            prefix_len = len(stem) - len(form)
-            if prefix_len == 1:
-                continue
+            form, masc, fem, kind, gender = row
             prefix = word[:prefix_len]
             adjectival = masc.lower() == fem.lower() + "r"
             if adjectival and not (ending == "" and form == masc.lower()):
@@ -364,6 +373,17 @@ def is_common_word(word: str) -> bool:
     (True, False)
     """
     return _lemma_exact(word) is not None or _lemma_exact(word.lower()) is not None
+
+
+def is_inflected_noun(word: str) -> bool:
+    """An inflected form of an ordinary noun ("Gäste", "Häusern"), which no surname is; a word
+    that is its own lemma may be one ("Schelling", "Müller").
+
+    >>> is_inflected_noun("Gäste"), is_inflected_noun("Schelling")
+    (True, False)
+    """
+    lemma = _lemma_exact(word)
+    return lemma is not None and lemma != word and lemma[:1].isupper()
 
 
 def ends_in_common_noun(word: str, min_part: int = 5) -> bool:

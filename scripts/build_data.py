@@ -112,6 +112,11 @@ def main(src: Path) -> None:
     write("parties.tsv", "canonical\talias\tcountry\tambiguous", parties,
           "Parties and their aliases, canonical = the common short name (German parties and org_core.tsv's parties, compiled by hand). See SOURCES.md.")
 
+    write("titles_esco.tsv", "masculine\tfeminine\tkind", esco_titles(src, prob),
+          "Role and occupation titles, masculine and feminine: ESCO - European Skills, Competences, Qualifications and "
+          "Occupations, v1.2.0, German classification, (c) European Union, https://esco.ec.europa.eu (CC BY 4.0). "
+          "Changes: one-word titles of common words only, surnames and objects left out. See SOURCES.md.")
+
     write("orgs.tsv", "canonical\talias\tkind\tcountry\tambiguous", organisations(src, prob, lemmas),
           "Organisations: org_core.tsv (compiled by hand), football clubs of DE/AT/CH (openfootball, CC0), federal public bodies "
           "of DE and CH (okfn/publicbodies, ODC-PDDL-1.0), universities of DE/AT/CH (Hipo university-domains-list, MIT, "
@@ -152,6 +157,31 @@ def world_parties(src: Path) -> list[str]:
         short = min(acronyms or aliases, key=len)
         for r in rows:
             out.append(f"{short}\t{nfc(r['alias'])}\t{r['country']}\t{r['ambiguous']}")
+    return out
+
+
+# One-word ESCO titles that are also frequent surnames ("Müller", "Koch") or name things rather
+# than persons ("Bohrer", "Strahler"): they would stop names from being found.
+TITLE_NOT = set("""
+Müller Koch Jäger Bauer Weber Maler Schäfer Zimmermann Schuster Kellner Maurer Metzger Förster Gärtner
+Schmied Bergmann Ziegler Geiger Binder Kirchner Gerber Glaser Böttcher Schuhmacher Töpfer Dreher Brauer
+Fuhrmann Steiger Messner Hauer Fassbinder Drechsler Färber Schäffler Schlosser Bohrer Schnitzer Strahler
+Lader Dämpfer Schwenker Brecher Mischer Fräser Schleifer Markierer Näher Seemann Wachmann Hauptmann Diener
+Schütze Bäcker Fleischer Schreiner Tischler Wirth Kaiser König Graf Vogt Kutscher Portier Magier Host
+Controller Handlanger Drahtzieher Hellseher Wahrsager Totengräber Pionier Lieferant Vermittler Organisator
+Schlichter Ringer Boxer Cutter Promoter Producer Skipper Ranger Butler Steward Tutor Auditor Poet Lektor
+Küster Imker Klempner Spengler Installateur Schlachter Zöllner Matrose Pantomime Texter Sekretär
+""".split())
+
+
+def esco_titles(src: Path, prob: dict[str, float]) -> list[str]:
+    """One-word ESCO titles that are common words in German text (log-probability above -17)."""
+    out = []
+    for r in read_tsv(src / "de_roles_esco.tsv"):
+        masc, fem = nfc(r["masculine"]), nfc(r["feminine"])
+        if " " in masc or " " in fem or masc in TITLE_NOT or prob.get(masc, -99.0) <= -17.0 or len(masc) < 4:
+            continue
+        out.append(f"{masc}\t{fem}\toffice")
     return out
 
 

@@ -106,6 +106,15 @@ class Tokens:
         return self.text[self.items[i - 1][2]:self.items[i][1]] if 0 < i < len(self.items) else ""
 
 
+INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
+
+
+def _bare_title(w: str) -> bool:
+    """A title as a word of its own, uninflected ("Richter", "Koch"): it may be a surname."""
+    title = lx.title_of(w)
+    return title is not None and not title.prefix and w in (title.masculine, title.feminine)
+
+
 def is_cap(w: str) -> bool:
     return w[:1].isupper()
 
@@ -142,22 +151,37 @@ class EntityFinder:
             if not w[:1].isupper() or (w not in names and not is_name_token(w)):
                 i += 1
                 continue
-            title_before = lx.title_of(toks.t(i - 1)) is not None if i > 0 else False
+            # a title or an honorific before the name: "Landrat Dr. Bernd Schulte", "Prof. Dr. Anna Berg"
+            k = i - 1
+            while k >= 0 and toks.t(k) in HONORIFICS:
+                k -= 1
+            title_before = k < i - 1 or (lx.title_of(toks.t(k)) is not None if k >= 0 else False)
             if (w in names or (title_before and is_name_token(w) and not lx.is_common_word(w))) and w not in lx.name_stopwords() and toks.t(i - 1) not in lx.name_blockers():
                 j, parts = i + 1, [w]
                 while j < len(toks) and len(parts) < 4:
                     u = toks.t(j)
-                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)):
+                    if "\n" in toks.gap(j):
+                        break
+                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)) and not (u in ("zu", "zur", "zum") and lx.is_common_word(toks.t(j + 1))):
+                        parts.append(u)  # "von der Leyen"; not "Anna Berg zu Besuch"
+                        j += 1
+                        continue
+                    if INITIAL_RE.match(u) and is_name_token(toks.t(j + 1)):
+                        parts.append(u)  # a middle initial: "Christoph J. Hagmann"
+                        j += 1
+                        continue
+                    if is_name_token(u):
+                        if len(parts) >= 2 and lx.is_inflected_noun(u) and u not in names and parts[-1] not in lx.NAME_PARTICLES:
+                            break  # "Paul-Peter Coen Gäste": a noun after a full name is no part of it
                         parts.append(u)
                         j += 1
                         continue
-                    if is_name_token(u) and "\n" not in toks.gap(j):
-                        parts.append(u)
+                    if parts == [w] and w in names and _bare_title(u) and not is_name_token(toks.t(j + 1)):
+                        parts.append(u)  # a surname that is also a title: "Frank Richter"
                         j += 1
-                        continue
                     break
                 if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
-                    middle_ok = all(p in names or p in lx.NAME_PARTICLES for p in parts[1:-1])
+                    middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) for p in parts[1:-1])
                     weak = w in lx.weak_first_names() and not title_before
                     is_place = " ".join(parts) in lx.places()
                     if middle_ok and not weak and not (is_place and not title_before):
