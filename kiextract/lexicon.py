@@ -104,14 +104,14 @@ def _title_exclusions() -> frozenset[str]:
     return frozenset(load_lines("title_exclusions.txt"))
 
 
-INFLECTION_ENDINGS = ("", "nen", "en", "n", "s", "es")
+INFLECTION_ENDINGS = ("", "nen", "en", "n", "s", "es", "er")  # "er": "Vorstandsmitglieder"
 
 
 @cache
 def _title_end_re():
     """Words that end in a title form, maybe inflected: a quick test before the exact one."""
     forms = "|".join(sorted({regex.escape(f[0]) for f in _titles()}, key=len, reverse=True))
-    return regex.compile(rf"(?:{forms})(?:nen|en|n|s|es)?$")
+    return regex.compile(rf"(?:{forms})(?:nen|en|n|s|es|er)?$")
 
 
 @lru_cache(maxsize=65536)

@@ -224,3 +224,79 @@ def test_parties_are_their_short_names(nlp, text, name, party):
 def test_a_generic_party_word_is_no_party_of_one_country(nlp):
     record = extract("Die Sozialdemokraten in Wien lehnen das ab.", nlp=nlp)
     assert not [f for f in record.facts if f.type == "organization" and f.value == "SPD"]
+
+
+def _person(nlp, text, name):
+    persons = {f.value: f for f in extract(text, nlp=nlp).facts if f.type == "person"}
+    assert name in persons, sorted(persons)
+    return persons[name]
+
+
+@pytest.mark.parametrize(
+    "text, name, titles",
+    [
+        ("Oberbürgermeisterin Dr. Katja Hensel eröffnete das Fest.", "Katja Hensel", ["Oberbürgermeisterin"]),
+        ("Landrat Dr. Bernd Schulte Everding sprach.", "Bernd Schulte Everding", ["Landrat"]),
+        ("Es sprach Prof. Dr. Nikolaus Berger aus Bonn.", "Nikolaus Berger", []),
+        ("Polizeipräsident Frank Richter lobte die Beamten.", "Frank Richter", ["Polizeipräsident"]),
+        ("Bürgermeister Christoph J. Hagmann gewann.", "Christoph J. Hagmann", ["Bürgermeister"]),
+        ("Intendantin Anna Berg stellte das Programm vor.", "Anna Berg", ["Intendantin"]),
+        ("Oppositionsführer Jan Wolf kritisierte den Plan.", "Jan Wolf", ["Oppositionsführer"]),
+        ("Kommandant Michael Stein dankte den Helfern.", "Michael Stein", ["Kommandant"]),
+        ("Die Grünen-Fraktionschefin Maria Klein widersprach.", "Maria Klein", ["Grünen-Fraktionschefin"]),
+    ],
+    ids=["title-dr-name", "double-surname", "prof-dr", "surname-is-title", "middle-initial", "intendantin", "oppositionsfuehrer", "kommandant", "compound-with-party"],
+)
+def test_title_honorifics_and_name(nlp, text, name, titles):
+    assert [r["title"] for r in _person(nlp, text, name).fields["roles"]] == titles
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Staatssekretärin Anna Berg zu Besuch in Kleve.", "Anna Berg"),
+        ("Präsident Thomas Bach zur Eröffnung der Spiele.", "Thomas Bach"),
+        ("Vorsitzender Paul Meier Gäste und Freunde willkommen hieß er.", "Paul Meier"),
+        ("Es sprach Ursula von der Leyen.", "Ursula von der Leyen"),
+    ],
+    ids=["zu-besuch", "zur-eroeffnung", "noun-after-name", "real-particles"],
+)
+def test_particles_and_nouns_after_a_name(nlp, text, name):
+    _person(nlp, text, name)
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Dr. Anna Berg als Chefärztin der Kardiologie begann im Mai.", "Anna Berg", "Chefärztin"),
+        ("Jan Wolf (41) ist Betriebsratsvorsitzender.", "Jan Wolf", "Betriebsratsvorsitzender"),
+        ("Maria Klein ist seit 2014 Vizebürgermeisterin.", "Maria Klein", "Vizebürgermeisterin"),
+        ("Der Vorsitzende, Hans Meier, begrüßte die Gäste.", "Hans Meier", "Vorsitzender"),
+        ("Die Ehrenmitglieder Karl Stein, Otto Berg und Fritz Wolf wurden geehrt.", "Otto Berg", "Ehrenmitglied"),
+        ("Begrüßt wurden sie von Jan Wolf, dem stellvertretenden Landrat.", "Jan Wolf", "stellvertretender Landrat"),
+    ],
+    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-agrees"],
+)
+def test_roles_after_names_and_over_lists(nlp, text, name, title):
+    assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]
+
+
+@pytest.mark.parametrize(
+    "text, name, party",
+    [
+        ("Eine Anfrage des Grünen Georg Weber blieb offen.", "Georg Weber", "Grüne"),
+        ("Der Ukip-Vorsitzende Nigel Farage sprach.", "Nigel Farage", "UKIP"),
+        ("Dabei war Hans Meier, stellvertretender FPÖ-Landesparteiobmann, anwesend.", "Hans Meier", "FPÖ"),
+    ],
+    ids=["der-gruene", "prefix-case", "apposition-prefix"],
+)
+def test_parties_from_phrases(nlp, text, name, party):
+    assert _person(nlp, text, name).fields["party"] == party
+
+
+def test_a_role_with_more_than_100_more_titles_stays_fast_to_look_up():
+    from kiextract import lexicon as lx
+
+    assert lx.title_of("Landesparteiobmann").text == "Landesparteiobmann"
+    assert lx.title_of("Vorstandsmitglieder").text == "Vorstandsmitglied"
+    assert lx.title_of("Mitarbeiterin") is None

@@ -163,8 +163,12 @@ class EntityFinder:
                     if "\n" in toks.gap(j):
                         break
                     if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)) and not (u in ("zu", "zur", "zum") and lx.is_common_word(toks.t(j + 1))):
-                        parts.append(u)  # "von der Leyen"; not "Anna Berg zu Besuch"
+                        parts.append(u)  # "van Asselt"; not "Anna Berg zu Besuch"
                         j += 1
+                        continue
+                    if u in lx.NAME_PARTICLES and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)):
+                        parts += [u, toks.t(j + 1)]  # "von der Leyen", "van der Bellen"
+                        j += 2
                         continue
                     if INITIAL_RE.match(u) and is_name_token(toks.t(j + 1)):
                         parts.append(u)  # a middle initial: "Christoph J. Hagmann"
@@ -182,6 +186,8 @@ class EntityFinder:
                     break
                 if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
                     middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) for p in parts[1:-1])
+                    # a double surname after a title: "Landrat Bernd Schulte Everding"
+                    middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names)
                     weak = w in lx.weak_first_names() and not title_before
                     is_place = " ".join(parts) in lx.places()
                     if middle_ok and not weak and not (is_place and not title_before):

@@ -10,18 +10,24 @@ to a person named before ("des Kreissozialdezernenten", "Die 38-jährige CDU-Pol
 """
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Doc
 
 from .. import lexicon as lx
 from ..records import ROLE_FIELDS
 from .base import add_span, doc_text, facts, meta, part
 from .entities import HONORIFICS, Entity, Tokens, is_cap
+from ..normalize.dates import calendar_words
 from .numbers import AGES_KEY
 
 KEY = "ki_roles"
 DETERMINERS = {"der", "die", "des", "dem", "den", "Der", "Die", "Des", "Dem", "Den"}
 COMPLEMENT_STARTS = {"des", "der", "für", "im", "beim", "am", "vom", "bei", "in", "aus", "von"}
 PLURAL_MARKERS = {"beiden", "beide", "zwei", "drei", "vier", "die"}
+ORDINAL_RE = regex.compile(r"^\d{1,2}\.$")
+COPULAS = {"als", "ist", "war", "wird", "wurde", "bleibt", "bleibe", "sei", "wäre"}
+COMPARATIVES = {"mehr", "weniger", "früher", "später", "eher", "lieber", "besser", "anders", "länger", "größer", "so", "sowohl"}
+CLAUSE_ENDS = {".", ",", ";", ":", "!", "?", "(", ")", "–", "„", "“", "\""}
 
 
 def _person_of(fact: dict) -> Entity:
@@ -123,11 +129,11 @@ class RoleFinder:
         return items
 
     def _party_prefix(self, i: int) -> tuple[str, dict] | None:
-        """The party a compound title starts with ("CDU-Landrat") and where it stands."""
+        """The party a compound title starts with ("CDU-Landrat", "Ukip-Vorsitzende") and where it stands."""
         w = self.toks.t(i)
         if "-" in w:
             prefix = w.split("-")[0]
-            party = lx.parties().get(prefix)
+            party = lx.parties().get(prefix) or (lx.parties().get(prefix.upper()) if len(prefix) >= 3 else None)
             if party:
                 return party, self._token_part(i, len(prefix))
         return None
@@ -246,9 +252,17 @@ class RoleFinder:
                     k = b - 2
                     continue
                 break
-            # a plural title over a list: "die beiden Landtagsabgeordneten A (CDU) und B (FDP)"
-            if toks.t(i - 1) == "und" and not roles[pid]:
+            # "der Grüne Georg Willi", "des Grünen X": a party's member named by the party
+            w = toks.t(i - 1)
+            if w in lx.all_parties() and not w.isupper() and toks.t(i - 2) in DETERMINERS:
+                parties.setdefault(pid, (lx.all_parties()[w], self._token_part(i - 1)))
+            # a plural title over a list: "die beiden Landtagsabgeordneten A (CDU) und B (FDP)",
+            # "die Ehrenmitglieder A, B und C"
+            if toks.t(i - 1) in ("und", ",") and not roles[pid]:
                 self._plural_list(i, p, roles)
+            # titles before a comma: "Der Kreisbeigeordnete und stellvertretende Landrat, Alexander Licht,"
+            if toks.t(i - 1) == "," and not roles[pid]:
+                self._titles_before_comma(i, p, roles, parties)
             # title with its body before the name: "die stellvertretende Leiterin des KI, Gabriele Wawer"
             if not any(r for r in roles[pid] if r.get("_at") == i):
                 self._title_before_with_body(i, p, roles)
@@ -256,10 +270,12 @@ class RoleFinder:
             pid = id(p)
             # apposition: "Lilli Schmidt, KI-Leiterin", "Serap Güler (Staatssekretärin für Integration)"
             after = j + 1
-            if toks.t(after) == "(" and toks.t(after + 1) in lx.all_parties() and toks.t(after + 2) == ")":
-                after += 3
+            if toks.t(after) == "(" and self._bracket_items(after):  # "(CDU)", "(41)"
+                after = next(m for m in range(after, len(toks)) if toks.t(m) == ")") + 1
             if toks.t(after) in (",", "(") and "\n" not in toks.gap(after + 1):
                 k = after + 1
+                if toks.t(k) in DETERMINERS:  # "Jan Wolf, dem SPD-Landtagsabgeordneten aus Kleve"
+                    k += 1
                 b = k
                 while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
                     k += 1
@@ -268,6 +284,11 @@ class RoleFinder:
                     end = self._complement_end(k + 1)
                     roles[pid].append(self._role(p, title, b, k, end))
                     self.used_titles.add(k)
+                    party = self._party_prefix(k)  # "X, stellvertretender FPÖ-Landesparteiobmann"
+                    if party:
+                        parties.setdefault(pid, party)
+            # predicative: "X als Chefarzt der Kardiologie", "X (41) ist Betriebsratsvorsitzender"
+            self._predicative(j, p, roles)
         self._credits(roles)
         self._descriptions(roles, parties, ages)
         self._ages_before(ages)
@@ -277,12 +298,75 @@ class RoleFinder:
                 continue
             for r in roles[id(p)]:
                 if "_title" in r:  # the title in the person's gender, now that all roles tell it
-                    r["title"] = " ".join(r["_adjs"] + [r["_title"].for_gender(p.gender)])
+                    title = r["_title"]
+                    masculine = title.gender == "m" or (title.gender is None and p.gender == "m")
+                    adjectives = [a + "r" if masculine and a.endswith("e") else a for a in r["_adjs"]]
+                    r["title"] = " ".join(adjectives + [title.for_gender(p.gender)])
             fact["roles"] = merge_roles(roles[id(p)])
             fact["party"], fact["party_span"] = parties.get(id(p), (None, None))
             fact["age"], fact["age_span"] = ages.get(id(p), (None, None))
             if p.full is None:
                 fact["value"] = p.value
+
+    def _predicative(self, j: int, p: Entity, roles: dict[int, list[dict]]) -> None:
+        """A title after "als", "ist", "war", "wird", "wurde", "bleibt" in the same clause as the
+        name ending at token j, in nominative singular."""
+        toks = self.toks
+        k = j + 1
+        if toks.t(k) == "(":
+            k = next((m for m in range(k, min(k + 10, len(toks))) if toks.t(m) == ")"), len(toks)) + 1
+        for m in range(k, min(k + 5, len(toks))):
+            w = toks.t(m)
+            if w in CLAUSE_ENDS or m in self.mention_at or "\n" in toks.gap(m):
+                return
+            if w in COPULAS and toks.t(m - 1).lower() not in COMPARATIVES:
+                break
+        else:
+            return
+        t = m + 1
+        while t < min(m + 5, len(toks)) and (toks.t(t)[:1].islower() or toks.t(t).isdigit() or toks.t(t).lower() in calendar_words()) and toks.t(t) not in CLAUSE_ENDS and toks.t(t) not in ("und", "oder", "wie"):
+            t += 1
+        title = self._title(t)
+        if title is None or t in self.used_titles or t + 1 in self.mention_at or toks.t(t) in HONORIFICS:
+            return
+        word = toks.t(t)
+        if word.lower() != title.text.lower() and word not in (title.masculine, title.feminine):
+            return  # inflected: "als Bürgermeistern", not one person's title
+        b = self._adjectives_before(t)
+        roles[id(p)].append(self._role(p, title, b, t, self._complement_end(t + 1)))
+        self.used_titles.add(t)
+
+    def _titles_before_comma(self, i: int, p: Entity, roles: dict[int, list[dict]], parties: dict) -> None:
+        """"Der Vorsitzende, Hans Meier,", "Kreisbeigeordnete und stellvertretender Landrat, X":
+        titles that end right before the comma in front of the name, after a determiner or at
+        the start of a sentence or line."""
+        toks = self.toks
+        k = i - 2
+        found = []
+        while k >= 0:
+            title = self._title(k)
+            if title is None or k in self.used_titles or toks.t(k) in HONORIFICS:
+                break
+            b = self._adjectives_before(k)
+            found.append((title, b, k))
+            if toks.t(b - 1) == "und" and self._title(b - 2):
+                k = b - 2
+                continue
+            break
+        if not found:
+            return
+        first = found[-1][1]
+        if ORDINAL_RE.match(toks.t(first - 1)):  # "Der 1. Kreisbeigeordnete"
+            first -= 1
+        before = toks.t(first - 1)
+        if not (before in DETERMINERS or before in (".", "!", "?", ":", "\n", "") or found[-1][1] == 0):
+            return
+        for title, b, k in found:
+            roles[id(p)].append(self._role(p, title, b, k, k + 1))
+            self.used_titles.add(k)
+            party = self._party_prefix(k)
+            if party:
+                parties.setdefault(id(p), party)
 
     def _plural_list(self, i: int, p: Entity, roles: dict[int, list[dict]]) -> None:
         toks = self.toks
@@ -301,7 +385,7 @@ class RoleFinder:
                 k -= 1
             title = self._title(k)
             if title is not None:
-                if toks.t(k) != lx.title_of(toks.t(k)).text and (toks.t(k - 1) in PLURAL_MARKERS or toks.t(k).endswith("en")):
+                if toks.t(k) != title.text and (toks.t(k - 1) in PLURAL_MARKERS or toks.t(k).endswith(("en", "er"))):
                     roles[id(p)].append(self._role(p, title, self._adjectives_before(k), k, k + 1))
                 return
 
