@@ -300,3 +300,15 @@ def test_a_role_with_more_than_100_more_titles_stays_fast_to_look_up():
     assert lx.title_of("Landesparteiobmann").text == "Landesparteiobmann"
     assert lx.title_of("Vorstandsmitglieder").text == "Vorstandsmitglied"
     assert lx.title_of("Mitarbeiterin") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Landrat Stefan Rößle Bild: privat", "Stefan Rößle"),
+        ("Ökonomen wie Andrew Lilico von der Brexit-Lobbygruppe sagen das.", "Andrew Lilico"),
+    ],
+    ids=["credit-word-after-name", "von-der-organisation"],
+)
+def test_a_name_ends_before_a_common_noun(nlp, text, name):
+    _person(nlp, text, name)

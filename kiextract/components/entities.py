@@ -166,7 +166,7 @@ class EntityFinder:
                         parts.append(u)  # "van Asselt"; not "Anna Berg zu Besuch"
                         j += 1
                         continue
-                    if u in lx.NAME_PARTICLES and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)):
+                    if u in lx.NAME_PARTICLES and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)) and not lx.ends_in_common_noun(toks.t(j + 2)):
                         parts += [u, toks.t(j + 1)]  # "von der Leyen", "van der Bellen"
                         j += 2
                         continue
@@ -187,7 +187,9 @@ class EntityFinder:
                 if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
                     middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) for p in parts[1:-1])
                     # a double surname after a title: "Landrat Bernd Schulte Everding"
-                    middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names)
+                    middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names and not lx.is_common_word(parts[2]))
+                    if not middle_ok and len(parts) == 3 and w in names and parts[1] not in lx.NAME_PARTICLES:
+                        parts, j, middle_ok = parts[:2], j - 1, True  # "Stefan Rößle Bild: privat"
                     weak = w in lx.weak_first_names() and not title_before
                     is_place = " ".join(parts) in lx.places()
                     if middle_ok and not weak and not (is_place and not title_before):
