@@ -281,7 +281,7 @@ def org_head_of(word: str) -> str | None:
     """The organisation head a noun is or ends in ("Jugendamt" -> "amt"), or None.
 
     >>> org_head_of("Jugendamt"), org_head_of("Integrationszentrums"), org_head_of("Beamte")
-    ('amt', 'zentrum', None)
+    ('jugendamt', 'zentrum', None)
     """
     if not word[:1].isupper() or not _org_head_end_re().search(word.lower()):
         return None

@@ -96,7 +96,7 @@ def test_same_surname_without_evidence_is_not_merged(nlp):
         ("Das Ministerium für Kinder, Familie, Flüchtlinge und Integration teilte mit.", "organization", "Ministerium für Kinder, Familie, Flüchtlinge und Integration", None),
         ("Sie wurde von der Bezirksregierung Arnsberg beauftragt.", "organization", "Bezirksregierung Arnsberg", None),
         ("Das Projekt am Berufskolleg Bergisch Gladbach läuft.", "organization", "Berufskolleg Bergisch Gladbach", None),
-        ("Danach ging es zum Verein Modellierton in Rheine.", "organization", "Verein Modellierton", None),
+        ("Danach ging es zum Verein Modellierton in Rheine.", "organization", "Modellierton", None),
         ("Sie besuchte die Migrantenorganisation WeBiKul – Westfälisches Bildungs- und Kulturzentrum in Greven.", "organization", "WeBiKul – Westfälisches Bildungs- und Kulturzentrum", None),
         ("Der Kreistag des Rhein-Sieg-Kreises hat beschlossen.", "organization", "Kreistag des Rhein-Sieg-Kreises", None),
         ("Die Steuerung obliegt dem Arbeitskreis (AK) Integration.", "organization", "Arbeitskreis Integration", "AK"),
@@ -312,3 +312,39 @@ def test_a_role_with_more_than_100_more_titles_stays_fast_to_look_up():
 )
 def test_a_name_ends_before_a_common_noun(nlp, text, name):
     _person(nlp, text, name)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Müller Fleisch GmbH baut in Birkenfeld.", {"Müller Fleisch GmbH"}),
+        ("Die Lübecker Firma Euroimmun AG wächst.", {"Euroimmun AG"}),
+        ("Gebaut hat die ante-holz & Co. KG aus Rottleberode.", {"ante-holz & Co. KG"}),
+        ("Das Amtsgericht Kleve und das Landgericht Bonn urteilten.", {"Amtsgericht Kleve", "Landgericht Bonn"}),
+        ("Das Polizeipräsidium Trier sucht Zeugen.", {"Polizeipräsidium Trier"}),
+        ("Die Polizeiinspektion Celle meldet einen Unfall.", {"Polizeiinspektion Celle"}),
+        ("Die Kita Sonnenschein und der Kindergarten Arche Noah feiern.", {"Kita Sonnenschein", "Kindergarten Arche Noah"}),
+        ("Er wechselte an das Klinikum in Leverkusen.", {"Klinikum Leverkusen"}),
+        ("Laut der Nachrichtenagentur Anadolu gab es Tote.", {"Anadolu"}),
+        ("Das Finanzministerium und das Sozialministerium prüfen.", {"Finanzministerium", "Sozialministerium"}),
+        ("Dafür stimmten SPD, Grüne und Linke.", {"SPD", "Grüne", "Linke"}),
+    ],
+    ids=["gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town", "agency-descriptor", "ministries", "party-list"],
+)
+def test_organisation_shapes(nlp, text, expected):
+    orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
+    assert expected <= orgs, orgs
+
+
+@pytest.mark.parametrize(
+    "text, not_org",
+    [
+        ("Das Amtsgericht Kleve urteilte.", "Amtsgericht"),
+        ("Sofort kam die Polizei Sofort zur Hilfe.", "Polizei Sofort"),
+        ("Das Gericht Nichtigkeitsbeschwerden verwarf.", "Gericht Nichtigkeitsbeschwerden"),
+        ("Im Kindergarten Kinder zu betreuen ist schön.", "Kindergarten Kinder"),
+    ],
+    ids=["generic-inside-name", "adverb", "court-name", "plural-noun"],
+)
+def test_organisation_shapes_that_are_not(nlp, text, not_org):
+    assert not_org not in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

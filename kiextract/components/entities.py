@@ -443,6 +443,12 @@ class EntityFinder:
             elif "-" in w and w.split("-")[0] in parties:
                 first = w.split("-")[0]
                 self._add_org(parties[first], s, s + len(first))
+            elif w in lx.all_parties() and self._in_party_list(i):
+                self._add_org(lx.all_parties()[w], s, toks.end(i))  # "SPD, Grüne und Linke"
+            if w in LEGAL_FORMS:
+                self._legal_form_org(i)
+            elif w.endswith(("ministerium", "ministeriums")) and is_cap(w) and len(w) > 12:
+                self._add_org(lx.lemmatize_noun(w) if w.endswith("s") else w, s, toks.end(i))  # "Finanzministerium"
             # abbreviation defined in brackets: "Kommunalen Integrationszentrums (KI)"
             if w == "(" and toks.t(i + 2) == ")" and self._is_abbr(toks.t(i + 1)):
                 self._bracket_org(i)
@@ -464,6 +470,48 @@ class EntityFinder:
                 words = surface.split()
                 if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ("für", "und", "der", "des") for x in words):
                     self._add_org(lx.nominative_org(words), s, e)
+        self._drop_inner_orgs()
+
+    def _drop_inner_orgs(self) -> None:
+        """An organisation all of whose mentions lie inside longer organisation names is part of
+        them ("Amtsgericht" of "Amtsgericht Kleve"), not one of its own."""
+        spans = {key: ent.mentions for key, ent in self.orgs.items()}
+        for key, mentions in spans.items():
+            others = [m for k, ms in spans.items() if k != key for m in ms]
+            if mentions and all(any(s <= ms and me <= e and (e - s) > (me - ms) for s, e in others) for ms, me in mentions):
+                del self.orgs[key]
+
+    def _in_party_list(self, i: int) -> bool:
+        """Is token i (an ambiguous party name: "Grüne") in a list with an unambiguous one?"""
+        toks, parties, every = self.toks, lx.parties(), lx.all_parties()
+        for step in (-2, 2):
+            k = i
+            while toks.t(k + step // 2) in LIST_SEPARATORS and toks.t(k + step) in every:
+                k += step
+                if toks.t(k) in parties:
+                    return True
+        return False
+
+    def _legal_form_org(self, i: int) -> None:
+        """A company named before its legal form: "Klemme AG", "Müller Fleisch GmbH",
+        "ante-holz & Co. KG", "DRK-Kindertagesstätten Segeberg gGmbH"."""
+        toks = self.toks
+        k = i - 1
+        while k >= 0 and i - k <= 5 and "\n" not in toks.gap(k + 1):
+            w = toks.t(k)
+            if _describes_company(w):
+                break  # "die Lübecker Firma Euroimmun AG", "Tiefkühlbackwarenhersteller Klemme AG"
+            if w in ("&", "Co.", "+") or (w[:1].isupper() and w not in lx.name_stopwords() and w.lower() not in lx.FUNCTION_WORDS) or (w[:1].islower() and "-" in w):
+                k -= 1
+                continue
+            break
+        first = k + 1
+        while first < i and toks.t(first) in ("&", "Co.", "+"):
+            first += 1
+        if first >= i or lx.title_of(toks.t(first)) is not None and first == i - 1:
+            return
+        s, e = toks.start(first), toks.end(i)
+        self._add_org(self.text[s:e], s, e)
 
     def _is_abbr(self, w: str) -> bool:
         return bool(ABBR_RE.match(w)) and sum(c.isupper() for c in w) >= 2 and w not in lx.parties()
@@ -558,7 +606,27 @@ class EntityFinder:
                     s, e = toks.start(b), toks.end(i + n)
                     self._add_org(value, s, e)
                     return s, e
+            # "Kita Kunterbunt", "Kindergarten Arche Noah", "Grundschule Maria Hilf": schools, day-care
+            # centres and hospitals are named after saints, given names and ordinary words
+            singular = lx.lemmatize_noun(w) == w
+            if category in NAMED_INSTITUTIONS and singular and self._institution_name_word(i + 1):
+                end = i + 2
+                if self._institution_name_word(end) and toks.gap(end) == " " and not (toks.t(end) in lx.first_names() and is_name_token(toks.t(end + 1))):
+                    end += 1
+                s, e = toks.start(b), toks.end(end - 1)
+                self._add_org(f"{lx.nominative_org([toks.t(k) for k in range(b, i + 1)])} {toks.joined(i + 1, end)}", s, e)
+                return s, e
+            # "Klinikum in Leer": a hospital and its town
+            if category in ("klinikum", "klinik", "krankenhaus") and nxt == "in":
+                for n in (2, 1):
+                    surface = toks.joined(i + 2, i + 2 + n) if i + 2 + n <= len(toks) else ""
+                    if surface in lx.places() and lx.places()[surface] == surface:
+                        s, e = toks.start(b), toks.end(i + 1 + n)
+                        self._add_org(f"{lx.nominative_org([toks.t(k) for k in range(b, i + 1)])} {surface}", s, e)
+                        return s, e
             # "Verein Modellierton", "Migrantenorganisation WeBiKul – Westfälisches Bildungs- und Kulturzentrum"
+            if category in PLACE_ONLY:
+                return None
             if is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt) or (is_cap(nxt) and self._is_abbr(nxt) and nxt not in lx.parties() and len(nxt) > 2 and toks.t(i + 2) != ")"):
                 end = i + 2
                 name_words = [nxt]
@@ -571,16 +639,31 @@ class EntityFinder:
                     if lx.org_head_of(toks.t(k - 1)):
                         name_words = [toks.joined(i + 1, k)]
                         end = k
+                s, e = toks.start(i), toks.end(end - 1)
                 if len(name_words) == 1 and lx.org_head_of(name_words[0].split()[-1]):
                     value = name_words[0]
+                elif category in DESCRIPTORS:
+                    # "die Nachrichtenagentur Anadolu", "der Verein Modellierton": the word says what
+                    # the organisation is; its name is what follows
+                    value, s = name_words[0], toks.start(i + 1)
                 else:
                     value = f"{lx.lemmatize_noun(w)} {name_words[0]}"
-                s, e = toks.start(i), toks.end(end - 1)
                 if overlaps(s, e, [m for p in self.persons for m in p.mentions]):
                     return None
                 self._add_org(value, s, e)
                 return s, e
         return None
+
+    def _institution_name_word(self, k: int) -> bool:
+        """Can token k be (part of) the name of a school or day-care centre ("Kunterbunt",
+        "Laurentius", "Arche")? A capitalised name word, no inflected noun, no adverb ("Sofort"),
+        not already a person or a place."""
+        toks = self.toks
+        w = toks.t(k)
+        return (
+            is_cap(w) and is_name_token(w) and not lx.is_inflected_noun(w) and not lx.is_common_word(w.lower())
+            and "\n" not in toks.gap(k) and not overlaps(toks.start(k), toks.end(k), self.claimed)
+        )
 
     def _place_follows(self, k: int) -> bool:
         """Does a place (maybe after "des", "der", "im", "beim", "in") start at token k?"""
@@ -650,6 +733,25 @@ class EntityFinder:
             self.claimed.append((s, e))
 
 
+LEGAL_FORMS = {"AG", "GmbH", "gGmbH", "mbH", "KG", "KGaA", "eG", "e.V.", "SE", "OHG", "UG", "Ltd.", "Inc.", "plc", "S.A.", "GesmbH", "Ges.m.b.H."}
+# Kinds of organisation after which only a place names one ("Polizeipräsidium Trier", not "Gericht X").
+PLACE_ONLY = {"gericht", "polizei", "polizeipräsidium", "polizeiinspektion", "polizeidirektion", "polizeirevier", "feuerwehr", "sparkasse", "stadtwerke", "schulamt"}
+COMPANY_WORDS = ("firma", "unternehmen", "konzern", "hersteller", "händler", "anbieter", "betreiber", "produzent", "zulieferer", "gruppe", "holding", "tochter", "mutter")
+
+
+def _describes_company(w: str) -> bool:
+    """A word that says what a company is ("Firma", "Autohersteller") or where it is from ("Lübecker")."""
+    low = w.lower()
+    if low.endswith(COMPANY_WORDS):
+        return True
+    return w[:1].isupper() and low.endswith("er") and w[:-2] in lx.places()
+
+
+# Category words that say what an organisation is rather than name it ("Nachrichtenagentur Anadolu").
+DESCRIPTORS = {"organisation", "agentur", "partei", "konzern", "unternehmen", "firma", "verein", "migrantenorganisation"}
+LIST_SEPARATORS = {",", "und", "sowie", "oder", "/"}
+# Kinds of institution named after saints, given names and ordinary words ("Kita Sonnenschein").
+NAMED_INSTITUTIONS = {"kita", "kindergarten", "kindertagesstätte", "kinderkrippe", "schule", "grundschule", "gymnasium", "realschule", "gesamtschule", "hauptschule", "krankenhaus", "klinik", "stiftung"}
 QUOTES_OPEN = set("„\"“‚'»«")
 QUOTES_CLOSE = set("“\"”‘'«»")
 
