@@ -332,6 +332,13 @@ def places() -> dict[str, str]:
 
 
 @cache
+def named_regions() -> frozenset[str]:
+    """Countries, regions and places abroad (countries.txt, world_places.txt): names that take
+    an article ("die Steiermark", "der Irak") and a genitive "-s" anywhere ("Österreichs")."""
+    return frozenset(load_lines("countries.txt") + load_lines("world_places.txt"))
+
+
+@cache
 def ambiguous_places() -> frozenset[str]:
     """One-word places that are also common words ("Weil", "Schuld", "Essen"): they need context."""
     return frozenset(row[0] for row in load_tsv("places.tsv") if row[3] == "ambiguous")

@@ -348,3 +348,32 @@ def test_organisation_shapes(nlp, text, expected):
 )
 def test_organisation_shapes_that_are_not(nlp, text, not_org):
     assert not_org not in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Die Wirtschaft Österreichs und Europas wächst.", {"Österreich", "Europa"}),
+        ("In der Steiermark und im Burgenland hagelte es.", {"Steiermark", "Burgenland"}),
+        ("Im Kanton Graubünden und in Zürich schneite es.", {"Graubünden", "Zürich"}),
+        ("Sie flog von Wien nach Kairo und Buenos Aires.", {"Wien", "Kairo", "Buenos Aires"}),
+        ("Die Kita liegt am Porscheplatz in Essen.", {"Porscheplatz", "Essen"}),
+    ],
+    ids=["genitive", "article-regions", "swiss", "capitals", "square"],
+)
+def test_places_of_three_countries_and_abroad(nlp, text, places):
+    assert places <= {f.value for f in extract(text, nlp=nlp).facts if f.type == "location"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sparte mit den Geldern der Stadt.",
+        "Die Platten lagen im Keller.",
+        "Er sucht einen Arbeitsplatz und einen Parkplatz.",
+        "Die EU verhandelt.",
+    ],
+    ids=["dative-plural-noun", "article-noun", "generic-platz", "eu-is-an-organisation"],
+)
+def test_common_nouns_are_no_places(nlp, text):
+    assert not [f for f in extract(text, nlp=nlp).facts if f.type == "location"]

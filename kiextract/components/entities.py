@@ -309,16 +309,23 @@ class EntityFinder:
                     self._add_place(places[surface], s, e, surface)
                     i += n
                     continue
+            # a named street or square: "Porscheplatz", "Bahnhofstraße", "Lange Straße" is left out
+            if self._street_name(i):
+                s = toks.start(i)
+                self._add_place(w, s, toks.end(i), w)
+                i += 1
+                continue
             # "NRW-Tour", "NRW-Staatssekretärin": a Land abbreviation as the first part of a compound
             if "-" in w:
                 first = w.split("-")[0]
                 if first in lands:
                     s = toks.start(i)
                     self._add_place(lands[first], s, s + len(first), first)
-            # genitive of a place: "Heinsbergs Bürgermeister"
+            # genitive of a place: "Heinsbergs Bürgermeister", "die Wirtschaft Österreichs"
             elif (
                 w.endswith("s") and len(w) > 4 and w[:-1] in places and w[:-1] not in lx.ambiguous_places()
-                and w not in lx.name_stopwords() and is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " "
+                and w not in lx.name_stopwords()
+                and ((is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " ") or w[:-1] in lx.named_regions())
             ):
                 s = toks.start(i)
                 if not overlaps(s, s + len(w), self.claimed):
@@ -329,6 +336,18 @@ class EntityFinder:
                 surface = self.text[s:e]
                 if self._model_place_ok(surface, s):
                     self._add_place(surface, s, e, surface)
+
+    def _street_name(self, i: int) -> bool:
+        """A one-word street or square name ("Porscheplatz", "Kaiser-Wilhelm-Allee"): it ends in a
+        street word after at least three letters, and it is no ordinary noun ("Arbeitsplatz")."""
+        w = self.toks.t(i)
+        low = w.lower()
+        if not is_cap(w) or overlaps(self.toks.start(i), self.toks.end(i), self.claimed):
+            return False
+        suffix = next((x for x in _street_suffixes() if low.endswith(x) and len(low) - len(x) >= 3), None)
+        if suffix is None or suffix in ("markt", "graben", "wall", "ring"):
+            return False  # "Wochenmarkt", "Straßengraben": more often ordinary nouns
+        return not lx.is_common_word(w) and w[: len(w) - len(suffix)].lower() not in GENERIC_STREET_FIRSTS
 
     def _model_place_ok(self, surface: str, start: int) -> bool:
         """A place only the model found: precision first. Not a common noun or a compound of one
@@ -353,6 +372,8 @@ class EntityFinder:
 
     def _place_ok(self, i: int, n: int, surface: str) -> bool:
         toks = self.toks
+        if n == 1 and toks.t(i - 1).lower() in NOUN_DETERMINERS and surface not in lx.named_regions():
+            return False  # "mit den Geldern", "die Platten": a German town takes no article
         if n == 1 and surface in lx.ambiguous_places():
             return toks.t(i - 1) in PLACE_CONTEXT
         if n == 1 and surface in lx.first_names() and is_name_token(toks.t(i + 1)):
@@ -739,6 +760,11 @@ PLACE_ONLY = {"gericht", "polizei", "polizeipräsidium", "polizeiinspektion", "p
 COMPANY_WORDS = ("firma", "unternehmen", "konzern", "hersteller", "händler", "anbieter", "betreiber", "produzent", "zulieferer", "gruppe", "holding", "tochter", "mutter")
 
 
+@cache
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("street_suffixes.txt"), key=len, reverse=True))
+
+
 def _describes_company(w: str) -> bool:
     """A word that says what a company is ("Firma", "Autohersteller") or where it is from ("Lübecker")."""
     low = w.lower()
@@ -749,6 +775,20 @@ def _describes_company(w: str) -> bool:
 
 # Category words that say what an organisation is rather than name it ("Nachrichtenagentur Anadolu").
 DESCRIPTORS = {"organisation", "agentur", "partei", "konzern", "unternehmen", "firma", "verein", "migrantenorganisation"}
+# Determiners before a noun; a German town's name does not take them ("mit den Geldern").
+NOUN_DETERMINERS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "ihre", "ihren", "ihrer", "seine", "seinen", "seiner", "unsere", "unseren", "diese", "diesen", "dieser",
+    "alle", "allen", "viele", "vielen", "keine", "keinen", "welche", "welchen", "mehrere", "einige",
+}
+# First parts of compounds in -platz/-weg that name no street ("Arbeitsplatz", "Parkplatz", "Heimweg").
+GENERIC_STREET_FIRSTS = {
+    "arbeits", "park", "spiel", "sport", "fest", "stell", "ausbildungs", "studien", "kita", "krippen", "kindergarten",
+    "betreuungs", "schul", "heim", "rück", "hin", "um", "aus", "fuß", "rad", "wander", "weg", "lösungs", "aus", "mittel",
+    "sonder", "königs", "holz", "irr", "land", "wasser", "see", "luft", "schienen", "rechts", "bildungs", "lebens",
+    "markt", "dorf", "haupt", "kirch", "rast", "camping", "golf", "tennis", "fußball", "bolz", "flug", "hafen", "bahn",
+    "bau", "lager", "stand", "sitz", "treff", "tatort", "unfall", "brand", "einsatz", "firmen", "geschäfts", "wohn",
+}
 LIST_SEPARATORS = {",", "und", "sowie", "oder", "/"}
 # Kinds of institution named after saints, given names and ordinary words ("Kita Sonnenschein").
 NAMED_INSTITUTIONS = {"kita", "kindergarten", "kindertagesstätte", "kinderkrippe", "schule", "grundschule", "gymnasium", "realschule", "gesamtschule", "hauptschule", "krankenhaus", "klinik", "stiftung"}
