@@ -30,10 +30,19 @@ def find_title(text: str) -> str | None:
     return None
 
 
-def doc_to_record(doc: Doc, source: str, sha256: str, title: str | None = None) -> Document:
-    """The record of a processed Doc, derived from its facts (`doc._.ki_facts`) alone."""
+def doc_to_record(doc: Doc, source: str, sha256: str, title: str | None = None, source_text: str | None = None) -> Document:
+    """The record of a processed Doc, derived from its facts (`doc._.ki_facts`) alone.
+
+    `source_text` is the text as given, when the Doc's differs from it by same-length
+    replacements (lone surrogates become U+FFFD): every `text` is then sliced from it, so that
+    `text == source_text[start:end]` holds for facts and sub-facts alike."""
     info = meta(doc)
     text = doc_text(doc)
+    if source_text is not None and source_text != text and len(source_text) == len(text):
+        text = source_text
+        regrounded = True
+    else:
+        regrounded = False
     seen: set[tuple[str, int, int]] = set()
     facts: list[Fact] = []
     for group in doc._.ki_facts.values():
@@ -43,6 +52,8 @@ def doc_to_record(doc: Doc, source: str, sha256: str, title: str | None = None) 
                 continue  # working facts of a stage (ages) are no facts of the record
             seen.add(key)
             fields = {k: f.get(k) for k in FACT_FIELDS[f["type"]]}
+            if regrounded:
+                fields = {k: _reground(v, text) for k, v in fields.items()}
             facts.append(Fact(f["type"], text[f["start"]:f["end"]], f["start"], f["end"], f["value"], fields))
     facts.sort(key=lambda x: (x.start, x.end, x.type))
     return Document(
@@ -54,3 +65,15 @@ def doc_to_record(doc: Doc, source: str, sha256: str, title: str | None = None) 
         facts=tuple(facts),
         warnings=tuple(info.get("warnings", [])),
     )
+
+
+def _reground(value, text: str):
+    """`value` with every `text` of a sub-fact ({"text", "start", "end"}) sliced from `text`."""
+    if isinstance(value, list):
+        return [_reground(v, text) for v in value]
+    if isinstance(value, dict):
+        out = {k: _reground(v, text) for k, v in value.items()}
+        if {"text", "start", "end"} <= out.keys():
+            out["text"] = text[out["start"]:out["end"]]
+        return out
+    return value

@@ -143,7 +143,7 @@ def _outcome(doc, item: Input) -> Outcome:
     from .document import doc_to_record
 
     try:
-        return Outcome(item.source, doc_to_record(doc, source=item.source, sha256=_sha256(item), title=item.title))
+        return Outcome(item.source, doc_to_record(doc, source=item.source, sha256=_sha256(item), title=item.title, source_text=item.text))
     except Exception as exc:  # a bug on one document must not cost the others
         return _failed(item, f"building the record failed: {_describe(exc)}")
 

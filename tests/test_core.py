@@ -389,3 +389,59 @@ def test_schema_csv_and_store_take_their_fields_from_the_record_model():
             assert list(alt["properties"]["roles"]["items"]["properties"]) == list(ROLE_FIELDS)
     assert set(CSV_COLUMNS) == {"source", *BASE_FIELDS, *ALL_FIELDS}
     assert all(f"    {c} " in SCHEMA_SQL for c in SCALAR_FIELDS)
+
+
+# -- hostile input: out-of-range values are no facts, never an exception ----------------------------
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("Landrat Anna Meier (²) besuchte Köln.", None),
+        ("Landrat Anna Meier (①) besuchte Köln.", None),
+        ("Landrat Anna Meier (" + "1" * 5000 + ") besuchte Köln.", None),
+        ("Die Stadt zahlte " + "9" * 310 + " Euro.", None),
+        ("Es kamen " + "9" * 310 + " Besucher, " + "9" * 310 + " Prozent, " + "9" * 310 + " Jahre lang.", None),
+        ("Vor " + "neunhundertneunundneunzigtausend" + " Tagen kam er.", "2018-04-05"),
+        ("Vor 99999999999 Tagen und in 999999999 Jahren.", "2018-04-05"),
+        ("Es waren " + "dreißig" * 40 + "x Menschen.", None),
+    ],
+    ids=["superscript", "circled-digit", "digit-run-in-brackets", "huge-money", "huge-counts", "huge-relative-date", "huge-digits-date", "number-word-run"],
+)
+def test_hostile_input_gives_a_record_and_no_error(nlp, text, published):
+    outcome = next(process(nlp, [Input(text, published=published)]))
+    assert not outcome.failed, outcome.message
+    for f in outcome.record.facts:
+        assert text[f.start:f.end] == f.text
+
+
+def test_a_lone_surrogate_keeps_every_text_the_source_slice(nlp):
+    text = "Siehe http://www.example.org/a\ud800b und Landrat Stephan Pusch\ud800 heute."
+    record = extract(text, nlp=nlp)
+    assert record.facts and all(text[f.start:f.end] == f.text for f in record.facts)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_a_replacement_character(tmp_path):
+    import os
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
+    db = tmp_path / "f.sqlite"
+    result = facts_cli(str(tmp_path), "--db", str(db), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0, result.output
+    line = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert "caf\ufffd.txt" in json.loads(line)["source"]
+
+
+def test_a_fifo_is_skipped_with_a_message(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "good.txt").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
+    result = facts_cli(str(tmp_path))
+    assert result.exit_code == 1 and "pipe.txt: not a regular file" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_stdin_is_read_only_up_to_the_limit():
+    result = facts_cli("-", "--max-chars", "100", input="a" * 10_000)
+    assert result.exit_code == 1 and "too large" in result.stderr

@@ -183,8 +183,9 @@ def test_user_patterns_add_names_no_list_holds(tmp_path):
         ("ÖGB-Präsident Wolfgang Katzian sprach.", {"ÖGB"}),
         ("Der SV Werder Bremen verlor gegen den TSV 1860 München.", {"SV Werder Bremen", "TSV 1860 München"}),
         ("Wie „Die Presse“ berichtet, wird gespart.", {"Die Presse"}),
+        ("Sie studiert an der Fachhochschule St.Pölten.", {"Fachhochschule St. Pölten"}),
     ],
-    ids=["agency", "agency-acronym", "un-nato", "eu-body", "inflected-adjective", "dative", "compound-prefix", "clubs", "quoted-newspaper"],
+    ids=["agency", "agency-acronym", "un-nato", "eu-body", "inflected-adjective", "dative", "compound-prefix", "clubs", "quoted-newspaper", "spaced-otherwise"],
 )
 def test_listed_organisations(nlp, text, expected):
     orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

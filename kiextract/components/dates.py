@@ -26,8 +26,12 @@ class DatesComponent:
                 f"publication date {published} is not a day: relative dates are left unresolved"
             )
         for r in refs:
-            add_fact(
-                doc, KEY, "date", r.start, r.end, resolve(r, pub),
-                grain=r.grain, relative=r.relative, modifier=r.modifier,
-            )
+            try:
+                value = resolve(r, pub)
+            except (OverflowError, ValueError):  # "vor 999999999 Tagen": no calendar date
+                info.setdefault("warnings", []).append(
+                    f"date {doc_text(doc)[r.start:r.end][:60]!r} at {r.start}-{r.end} is out of the calendar's range: no fact"
+                )
+                continue
+            add_fact(doc, KEY, "date", r.start, r.end, value, grain=r.grain, relative=r.relative, modifier=r.modifier)
         return doc

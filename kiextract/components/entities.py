@@ -402,7 +402,7 @@ class EntityFinder:
             ent.abbr = abbr
         return ent
 
-    def find_listed_orgs(self, listed: list[tuple[int, int, str]]) -> None:
+    def find_listed_orgs(self, listed: list[tuple[int, int, str, str]]) -> None:
         """Organisations of the packaged lists ("dpa", "Vereinte Nationen", "SV Werder Bremen"):
         the longest name wins where names overlap; an ambiguous name ("Presse") only in quotes, a
         name starting with an article ("Die Presse") not where a sentence starts. A listed name at
@@ -410,16 +410,15 @@ class EntityFinder:
         known, quoted = lx.known_orgs(), lx.quoted_orgs()
         taken: list[tuple[int, int]] = []
         person_spans = [m for p in self.persons for m in p.mentions]
-        for s, e, label in sorted(listed, key=lambda x: (-(x[1] - x[0]), x[0])):
+        for s, e, label, name in sorted(listed, key=lambda x: (-(x[1] - x[0]), x[0])):
             if overlaps(s, e, taken) or overlaps(s, e, self.skip) or overlaps(s, e, person_spans):
                 continue
-            surface = self.text[s:e]
             if label == "QUOTED":
                 if not (self.text[s - 1:s] in QUOTES_OPEN and self.text[e:e + 1] in QUOTES_CLOSE):
                     continue
-                org = quoted[surface]
+                org, surface = quoted[name], name
             else:
-                org, surface = known[surface]
+                org, surface = known[name]
                 if surface.split()[0] in ("Der", "Die", "Das") and _sentence_start(self.text, s):
                     continue
             taken.append((s, e))
@@ -728,7 +727,7 @@ class EntityFinder:
         return end
 
     # -- output ---------------------------------------------------------------------------------
-    def run(self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = (), listed: list[tuple[int, int, str]] = ()) -> None:
+    def run(self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = (), listed: list[tuple[int, int, str, str]] = ()) -> None:
         """User patterns (--patterns) are certain and come first; then the rules and the packaged
         organisation lists (`listed`: PhraseMatcher hits); the model's entities fill in where
         neither found anything."""
@@ -838,18 +837,20 @@ class EntitiesComponent:
             from spacy.matcher import PhraseMatcher
 
             matcher = PhraseMatcher(self.vocab, attr="ORTH")
-            names = sorted(lx.known_orgs())
-            matcher.add("ORG", list(self.tokenizer.pipe(names)))
-            quoted = sorted(lx.quoted_orgs())
-            matcher.add("QUOTED", list(self.tokenizer.pipe(quoted)))
+            self._org_names = {}  # the tokens of a name, space-joined -> the name as listed
+            for label, names in (("ORG", sorted(lx.known_orgs())), ("QUOTED", sorted(lx.quoted_orgs()))):
+                docs = list(self.tokenizer.pipe(names))
+                matcher.add(label, docs)
+                self._org_names.update((" ".join(t.text for t in d), name) for d, name in zip(docs, names))
             self._orgs = matcher
         return self._orgs
 
-    def known_orgs(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, label) of every name of a listed organisation in `doc`, longest first
-        where names overlap; label QUOTED for names that count only in quotes."""
+    def known_orgs(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start, end, label, name as listed) of every name of a listed organisation in `doc`
+        (the text may space it otherwise: "St.Pölten"); label QUOTED for names that count only
+        in quotes."""
         matches = self._org_matcher()(doc, as_spans=True)
-        return [(m.start_char, m.end_char, m.label_) for m in matches]
+        return [(m.start_char, m.end_char, m.label_, self._org_names[" ".join(t.text for t in m)]) for m in matches]
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []

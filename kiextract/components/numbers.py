@@ -5,6 +5,7 @@ tests); the component adds the facts and spans to the Doc.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -19,7 +20,8 @@ from ..textutil import load_lines, overlaps
 from .base import add_fact, doc_text, part, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
-AGES_KEY = "ki_ages"  # "der 54-jährige": spans the roles stage reads, no facts of the record
+AGES_KEY = "ki_ages"
+MAX_VALUE = 1e18  # larger amounts and counts are no facts (no article means them; floats lose digits)  # "der 54-jährige": spans the roles stage reads, no facts of the record
 
 # Words (with inner hyphens, a hanging "Hin-" before und/oder, a final dot), digits, signs. The
 # standard library's engine is faster here than `regex`: [^\W\d_] is a letter, [^\W_] a letter or digit.
@@ -28,7 +30,9 @@ TOKEN_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-–][^\W_]+)*(?:-(?=\s+(?:und|oder)\
 # parse_number_word decides whether it really is a number.
 NUMERAL_PARTS = "ein|eins|zwei|zwo|drei|vier|fünf|sechs|sieben|sieb|sech|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|zig|ßig|hundert|tausend".split("|")
 NUMWORD_HEADS = [
-    *((part, rf"(?:{'|'.join(NUMERAL_PARTS)}|und)*(?:s|e|em|en|er|es)?") for part in NUMERAL_PARTS),
+    # the repetition is possessive (`*+`): "dreißig" is also "drei" + "ßig", and a backtracking
+    # loop over such parts takes time exponential in the length of a run of them
+    *((part, rf"(?:{'|'.join(NUMERAL_PARTS)}|und)*+(?:s|e|em|en|er|es)?") for part in NUMERAL_PARTS),
     ("beide", "[nrs]?"),
     ("anderthalb", ""),
     *((f"{n}einhalb", "") for n in ("ein", "zwei", "drei", "vier", "fünf")),
@@ -475,7 +479,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     if ages is None:
         ages = find_ages(text)
     blocked = list(taken) + [(s, e) for s, e, _ in ages]
-    cands = [c for c in _candidates(text) if not overlaps(c[0], c[1], blocked)]
+    cands = [c for c in _candidates(text) if math.isfinite(c[2]) and abs(c[2]) < MAX_VALUE and not overlaps(c[0], c[1], blocked)]
     results: list[NumberFact] = []
     pending: list[tuple[int, int, float, str]] = []  # numbers waiting for the unit of the next one
     i = 0
@@ -510,7 +514,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             i += 1
     results.extend(_shares(text, blocked + [(f.start, f.end) for f in results]))
     results.sort(key=lambda f: (f.start, f.end))
-    return results
+    # a value out of any range ("310 digits Euro") is no fact, never an exception further on
+    return [f for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE]
 
 
 @cache

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+import math
+
 from functools import cache, lru_cache
 
 import regex
@@ -138,6 +140,8 @@ def round_value(v: float) -> float | int:
     >>> round_value(365000.0), round_value(100 / 6), round_value(0.0209)
     (365000, 16.67, 0.0209)
     """
+    if not math.isfinite(v):
+        return v  # out of range: find_numbers drops it
     if abs(v - round(v)) < 1e-9:
         return int(round(v))
     return round(v, 4) if abs(v) < 1 else round(v, 2)
