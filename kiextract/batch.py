@@ -45,6 +45,7 @@ def _init_worker(model: str, patterns: str | None, published: str | None, max_ch
     from .pipeline import load_pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and SIGTERM; the pool ends workers with it
     if "nlp" not in _worker:  # inherited from the parent when the pool forks
         _worker["nlp"] = load_pipeline(model, patterns=patterns)
     _worker.update(published=published, max_chars=max_chars, skip=skip)

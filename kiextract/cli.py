@@ -3,6 +3,7 @@ lazily so that `kiextract --help` answers at once."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -76,6 +77,7 @@ def facts(
     db: Optional[Path] = typer.Option(None, "--db", dir_okay=False, help="Store documents and facts in this SQLite file; skip documents already stored. Example: --db facts.sqlite"),
     force: bool = typer.Option(False, "--force", help="With --db: process documents again even when already stored. Example: --db facts.sqlite --force"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings, progress or summary on stderr; errors only. Example: -q"),
+    csv_raw: bool = typer.Option(False, "--csv-raw", help="CSV cells as they are: no quote before cells a spreadsheet would run as a formula (=, +, -, @). Example: --format csv --csv-raw"),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
     """Print the facts of each article (or store them with --db).
@@ -83,20 +85,36 @@ def facts(
     Example: kiextract facts seeds/ --format json > facts.json
     """
     err = _stderr()
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or ["*.txt"], jobs, max_chars, db, force, quiet, err)
+        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or ["*.txt"], jobs, max_chars, db, force, quiet, csv_raw, err)
     except KiextractError as exc:
         if debug:
             raise
         err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
         code = ExitCode.USAGE
+    except KeyboardInterrupt as exc:  # before any output was opened: nothing to finish
+        code = ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(int(code))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the output written so far is closed and stays valid."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def escape(text: str) -> str:
+    """Text for Rich markup on a terminal: markup and control characters escaped."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from .output import printable
+
+    return rich_escape(printable(text))
 
 
 def _check_output(output: Path) -> None:
@@ -129,7 +147,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _run_facts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, force, quiet, err) -> ExitCode:
+def _run_facts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, force, quiet, csv_raw, err) -> ExitCode:
     import dataclasses
     import time
 
@@ -161,7 +179,7 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, globs, job
     nlp = load_pipeline(model, patterns=patterns)  # fails early, with a clear message, for a bad --model
     name = pipeline_name(nlp)
     out = _open_output(output) if output else sys.stdout
-    writer = make_writer(fmt_name, out, width=None if out.isatty() else 100) if write_output else None
+    writer = make_writer(fmt_name, out, width=None if out.isatty() else 100, csv_raw=csv_raw) if write_output else None
     failed = done = stored = skipped = 0
     progress = None
     if err.is_terminal and len(sources) > 1 and not quiet:
@@ -217,10 +235,11 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, globs, job
             if progress is not None:
                 rate = done / max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         finish()
-        err.print(f"interrupted after {done} of {len(sources)} inputs; the output so far is complete")
-        return ExitCode.INTERRUPTED
+        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        err.print(f"{how} after {done} of {len(sources)} inputs; the output so far is complete")
+        return ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
     except BrokenPipeError:  # the reader has gone (`| head -1`): stop quietly
         _quiet_stdout()
         if progress is not None:
@@ -233,7 +252,7 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, globs, job
         raise
     finish()
     if conn is not None and not quiet:
-        err.print(f"{db}: stored {stored} documents, skipped {skipped} already stored, {failed} failed")
+        err.print(f"{escape(str(db))}: stored {stored} documents, skipped {skipped} already stored, {failed} failed")
     if failed:
         if not quiet:
             err.print(f"{failed} of {len(sources)} inputs failed; the other {len(sources) - failed} were processed")

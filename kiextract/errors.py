@@ -8,7 +8,8 @@ class ExitCode(IntEnum):
     OK = 0
     INPUT_FAILED = 1  # some inputs could not be processed; the rest were
     USAGE = 2
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
 
 
 class KiextractError(Exception):

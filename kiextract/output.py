@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import PurePath
 from typing import IO, Any
 
@@ -19,6 +20,30 @@ CSV_COLUMNS = (
     "source", "type", "value", "text", "start", "end",
     *SCALAR_FIELDS, *(f for f in ALL_FIELDS if f not in SCALAR_FIELDS),
 )
+
+
+# Cells a spreadsheet reads as a formula (OWASP, "CSV Injection"): a quote in front defuses them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters that steer a terminal (C0/C1 controls, bidirectional overrides): shown escaped.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""`text` safe to print on a terminal: control characters and bidi overrides as escapes.
+
+    >>> print(printable("Titel\x1b[31m rot\u202e"))
+    Titel\x1b[31m rot\u202e
+    """
+    return CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def csv_safe(cell: str) -> str:
+    """A text cell a spreadsheet will not run: "+49221…", "=HYPERLINK(…)" get a quote in front.
+
+    >>> csv_safe("+492241133066"), csv_safe("=1+1"), csv_safe("Heinsberg")
+    ("'+492241133066", "'=1+1", 'Heinsberg')
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def format_for(path: str | PurePath) -> str:
@@ -88,30 +113,35 @@ def render_roles(roles: list[dict] | None) -> str:
 
 
 class CsvWriter:
-    """One row per fact, with the document's source; nested fields flattened readably."""
+    """One row per fact, with the document's source; nested fields flattened readably. Text
+    cells that a spreadsheet would take for a formula get a quote in front (`raw=True` keeps them
+    as they are); numbers stay numbers."""
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], raw: bool = False) -> None:
         self.out = out
+        self.raw = raw
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow(CSV_COLUMNS)
 
     def write(self, doc: dict[str, Any]) -> None:
         for fact in doc["facts"]:
-            row = []
-            for col in CSV_COLUMNS:
-                if col == "source":
-                    row.append(doc["source"])
-                elif col == "roles":
-                    row.append(render_roles(fact.get("roles")))
-                elif col == "mentions":
-                    row.append(" | ".join(m["text"] for m in fact.get("mentions") or []))
-                elif col.endswith("_span"):
-                    sub = fact.get(col)
-                    row.append(f"{sub['start']}-{sub['end']}" if sub else "")
-                else:
-                    row.append(_flat(fact.get(col)))
+            row = [self._cell(doc, fact, col) for col in CSV_COLUMNS]
             self.writer.writerow(row)
         self.out.flush()
+
+    def _cell(self, doc: dict[str, Any], fact: dict[str, Any], col: str) -> str:
+        value = doc["source"] if col == "source" else fact.get(col)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _flat(value)  # a number is never a formula ("-5")
+        if col == "roles":
+            cell = render_roles(value)
+        elif col == "mentions":
+            cell = " | ".join(m["text"] for m in value or [])
+        elif col.endswith("_span"):
+            cell = f"{value['start']}-{value['end']}" if value else ""
+        else:
+            cell = _flat(value)
+        return cell if self.raw else csv_safe(cell)
 
     def close(self) -> None:
         self.out.flush()
@@ -144,36 +174,36 @@ class TableWriter:
         if doc.get("title"):
             title += f" — {doc['title']}"
         meta = f"published {doc.get('published') or 'unknown'} · {doc['chars']:,} characters · {len(doc['facts'])} facts"
-        table = Table(title=escape(title), caption=escape(meta), expand=False, show_lines=False)
+        table = Table(title=escape(printable(title)), caption=escape(meta), expand=False, show_lines=False)
         table.add_column("type", no_wrap=True)
         table.add_column("value", overflow="fold")
         table.add_column("text", overflow="fold")
         table.add_column("details", overflow="fold")
         if doc.get("error"):
-            self.console.print(f"[red]failed:[/] {escape(doc['source'])}: {escape(doc['error'])}")
+            self.console.print(f"[red]failed:[/] {escape(printable(doc['source']))}: {escape(printable(doc['error']))}")
             return
         for fact in doc["facts"]:
             table.add_row(
                 fact["type"],
-                escape(_flat(fact["value"])),
-                escape(fact["text"]),
-                escape(fact_details(fact)),
+                escape(printable(_flat(fact["value"]))),
+                escape(printable(fact["text"])),
+                escape(printable(fact_details(fact))),
             )
         self.console.print(table)
         for w in doc.get("warnings", []):
-            self.console.print(f"[yellow]warning:[/] {escape(w)}")
+            self.console.print(f"[yellow]warning:[/] {escape(printable(w))}")
 
     def close(self) -> None:
         pass
 
 
-def make_writer(fmt: str, out: IO[str], width: int | None = None):
+def make_writer(fmt: str, out: IO[str], width: int | None = None, csv_raw: bool = False):
     if fmt == "jsonl":
         return JsonlWriter(out)
     if fmt == "json":
         return JsonWriter(out)
     if fmt == "csv":
-        return CsvWriter(out)
+        return CsvWriter(out, raw=csv_raw)
     if fmt == "table":
         return TableWriter(out, width=width)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

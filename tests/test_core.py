@@ -445,3 +445,51 @@ def test_a_fifo_is_skipped_with_a_message(tmp_path):
 def test_stdin_is_read_only_up_to_the_limit():
     result = facts_cli("-", "--max-chars", "100", input="a" * 10_000)
     assert result.exit_code == 1 and "too large" in result.stderr
+
+
+# -- output safety ---------------------------------------------------------------------------------
+
+def test_csv_cells_that_would_run_as_formulas_get_a_quote(tmp_path, monkeypatch):
+    import csv
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "=HYPERLINK(1).txt").write_text("Rufen Sie +49 2241 133066 an oder schreiben Sie an @team.", encoding="utf-8")
+    safe = facts_cli("=HYPERLINK(1).txt", "--format", "csv").stdout
+    raw = facts_cli("=HYPERLINK(1).txt", "--format", "csv", "--csv-raw").stdout
+    rows = list(csv.DictReader(safe.splitlines()))
+    assert rows and all(r["source"] == "'=HYPERLINK(1).txt" for r in rows)
+    phone = next(r for r in rows if r["type"] == "contact")
+    assert phone["value"] == "'+492241133066" and phone["start"].isdigit()
+    assert "+492241133066" in raw and "'+49" not in raw
+
+
+def test_terminal_output_escapes_control_characters(tmp_path):
+    (tmp_path / "a\x1b[31mrot.txt").write_text("Titel \x1b]0;pwned\x07 hier\n\nLandrat Stephan Pusch kam.", encoding="utf-8")
+    result = facts_cli(str(tmp_path), "--format", "table")
+    assert "\x1b]" not in result.stdout and "\x1b[31m" not in result.stdout
+    assert "\\x1b" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_sigterm_leaves_valid_output(tmp_path, fmt):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"a{i:03}.txt").write_text("Landrat Stephan Pusch kam am 5. April 2018 nach Heinsberg. " * 20, encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    proc = subprocess.Popen([sys.executable, "-m", "kiextract", "facts", str(folder), "--model", "blank", "-o", str(out), "-q"], stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 2000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    text = out.read_text(encoding="utf-8")
+    docs = json.loads(text) if fmt == "json" else [json.loads(x) for x in text.splitlines()]
+    assert 0 < len(docs) < 400
