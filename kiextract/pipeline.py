@@ -117,13 +117,85 @@ class Input:
 
 
 SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+# A run of one punctuation mark this long or longer is cut into tokens of this length before the
+# tokenizer sees it: spaCy's prefix and suffix search takes time quadratic in such a run.
+PUNCT_RUN = 20
+PUNCT_RUN_RE = re.compile(r"([^\w\s])\1{%d,}" % (PUNCT_RUN - 1))
+# A text longer than this goes through the statistical model in pieces of about this size (at
+# paragraph or line breaks), so that the model's memory stays bounded whatever the size.
+PIECE_CHARS = 50_000
+
+
+def tokenize(nlp, text: str):
+    """`nlp.make_doc(text)`, with long runs of one punctuation mark ("€€€€…") cut into tokens of
+    PUNCT_RUN characters first; `doc.text == text` always."""
+    if not PUNCT_RUN_RE.search(text):
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    docs, pos = [], 0
+    for m in PUNCT_RUN_RE.finditer(text):
+        if m.start() > pos:
+            docs.append(nlp.make_doc(text[pos:m.start()]))
+        run = m.group()
+        words = [run[i:i + PUNCT_RUN] for i in range(0, len(run), PUNCT_RUN)]
+        docs.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        pos = m.end()
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    r"""`text` cut into consecutive pieces of at most about `size` characters, at a paragraph
+    break, else a line break, else a space where one is near the end of the piece.
+
+    >>> [len(p) for p in pieces("a b\n\nc d\ne f g", 6)], "".join(pieces("a b\n\nc", 4)) == "a b\n\nc"
+    ([5, 4, 5], True)
+    """
+    out, pos = [], 0
+    while len(text) - pos > size:
+        window = text[pos:pos + size]
+        cut = max(window.rfind("\n\n") + 2, window.rfind("\n") + 1, 0)
+        if cut < size // 2:
+            cut = window.rfind(" ") + 1
+        if cut < size // 2:
+            cut = size
+        out.append(text[pos:pos + cut])
+        pos += cut
+    out.append(text[pos:])
+    return out
+
+
+def _model_stages(nlp) -> list[tuple[str, object]]:
+    from . import factories
+
+    return [(name, proc) for name, proc in nlp.pipeline if name not in factories.STAGES]
+
+
+def _tokenize_large(nlp, text: str):
+    """A long text's Doc with the model's annotations, made piece by piece and joined."""
+    from spacy.tokens import Doc
+
+    from .components.base import scratch
+
+    model = _model_stages(nlp)
+    docs = []
+    for piece in pieces(text):
+        doc = tokenize(nlp, piece)
+        for _, proc in model:
+            doc = proc(doc)
+        docs.append(doc)
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    scratch(doc)["model_done"] = True
+    return doc
 
 
 def _make_doc(nlp, item: Input):
     from .components.base import meta, scratch
 
     text, n = SURROGATE_RE.subn("\ufffd", item.text)  # same length: offsets stay valid
-    doc = nlp.make_doc(text)
+    doc = _tokenize_large(nlp, text) if len(text) > PIECE_CHARS and _model_stages(nlp) else tokenize(nlp, text)
     scratch(doc)["text"] = text
     info = meta(doc)
     info["source"] = item.source
@@ -163,10 +235,13 @@ def _describe(exc: BaseException) -> str:
 
 def _one(nlp, item: Input) -> Outcome:
     """Run the stages over one document alone, naming the stage that fails."""
+    from .components.base import scratch
+
     stage = "tokenizer"
     try:
         doc = _make_doc(nlp, item)
-        for stage, proc in nlp.pipeline:
+        model_done = scratch(doc).get("model_done")
+        for stage, proc in (_stages_after_model(nlp) if model_done else nlp.pipeline):
             doc = proc(doc)
     except Exception as exc:
         return _failed(item, f"stage {stage} failed: {_describe(exc)}")
@@ -181,6 +256,9 @@ def process(nlp, items: Iterable[Input], batch_size: int = 16) -> Iterator[Outco
     the stage) and every other one is processed."""
     it = iter(items)
     while batch := list(itertools.islice(it, batch_size)):
+        if any(len(item.text) > PIECE_CHARS for item in batch):
+            yield from (_one(nlp, item) for item in batch)  # a long text goes alone, in pieces
+            continue
         try:
             docs = list(nlp.pipe((_make_doc(nlp, item) for item in batch), batch_size=batch_size))
         except Exception:
@@ -188,6 +266,12 @@ def process(nlp, items: Iterable[Input], batch_size: int = 16) -> Iterator[Outco
             continue
         for doc, item in zip(docs, batch):
             yield _outcome(doc, item)
+
+
+def _stages_after_model(nlp) -> list[tuple[str, object]]:
+    from . import factories
+
+    return [(name, proc) for name, proc in nlp.pipeline if name in factories.STAGES]
 
 
 def extract(text: str, published: str | None = None, source: str = "<text>", nlp=None) -> Document:

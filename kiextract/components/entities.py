@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .. import lexicon as lx
 from ..errors import PatternsError
 from ..normalize.dates import calendar_words
-from ..textutil import load_lines, overlaps
+from ..textutil import Ranges, load_lines, overlaps
 from .base import add_fact, doc_text, meta, scratch, skip_ranges
 
 KEY = "ki_entities"
@@ -44,9 +44,13 @@ class Entity:
     gender: str | None = None
     full: tuple[int, int] | None = None  # the mention that introduces the full name
     aliases: set[str] = field(default_factory=set)
+    _seen: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, start: int, end: int) -> None:
-        if (start, end) not in self.mentions:
+        if not self._seen and self.mentions:
+            self._seen.update(self.mentions)
+        if (start, end) not in self._seen:
+            self._seen.add((start, end))
             self.mentions.append((start, end))
 
 
@@ -139,7 +143,9 @@ class EntityFinder:
         self.persons: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self.places: dict[str, Entity] = {}
-        self.claimed: list[tuple[int, int]] = []
+        self.claimed = Ranges()  # what a rule already took: later rules and the model skip it
+        self.skip = Ranges(self.skip)
+        self.person_spans = Ranges()  # every person mention, once the persons are found
 
     # -- persons -------------------------------------------------------------------------
     def _full_names(self) -> list[tuple[int, int, list[str]]]:
@@ -408,8 +414,8 @@ class EntityFinder:
         name starting with an article ("Die Presse") not where a sentence starts. A listed name at
         the front of a compound ("ÖGB-Präsident") is a mention too."""
         known, quoted = lx.known_orgs(), lx.quoted_orgs()
-        taken: list[tuple[int, int]] = []
-        person_spans = [m for p in self.persons for m in p.mentions]
+        taken = Ranges()
+        person_spans = self.person_spans
         for s, e, label, name in sorted(listed, key=lambda x: (-(x[1] - x[0]), x[0])):
             if overlaps(s, e, taken) or overlaps(s, e, self.skip) or overlaps(s, e, person_spans):
                 continue
@@ -484,8 +490,9 @@ class EntityFinder:
                 defined[w].add(toks.start(k), toks.end(k))
             elif w in known:
                 self._add_org(known[w], toks.start(k), toks.end(k), w)
+        org_spans = Ranges(m for o in self.orgs.values() for m in o.mentions)
         for s, e, label in model_ents:
-            if label == "ORG" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip) and not overlaps(s, e, [m for o in self.orgs.values() for m in o.mentions]):
+            if label == "ORG" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip) and not overlaps(s, e, org_spans):
                 surface = self.text[s:e]
                 words = surface.split()
                 if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ("für", "und", "der", "des") for x in words):
@@ -495,10 +502,16 @@ class EntityFinder:
     def _drop_inner_orgs(self) -> None:
         """An organisation all of whose mentions lie inside longer organisation names is part of
         them ("Amtsgericht" of "Amtsgericht Kleve"), not one of its own."""
-        spans = {key: ent.mentions for key, ent in self.orgs.items()}
-        for key, mentions in spans.items():
-            others = [m for k, ms in spans.items() if k != key for m in ms]
-            if mentions and all(any(s <= ms and me <= e and (e - s) > (me - ms) for s, e in others) for ms, me in mentions):
+        mentions = sorted(((s, e, key) for key, ent in self.orgs.items() for s, e in ent.mentions), key=lambda m: (m[0], -m[1]))
+        inside: dict[str, int] = {}  # org -> how many of its mentions lie inside another org's
+        reach, reach_key = -1, None  # the furthest end of a mention that started earlier
+        for s, e, key in mentions:
+            if reach >= e and reach_key != key:
+                inside[key] = inside.get(key, 0) + 1
+            if e > reach:
+                reach, reach_key = e, key
+        for key, n in inside.items():
+            if n == len(self.orgs[key].mentions):
                 del self.orgs[key]
 
     def _in_party_list(self, i: int) -> bool:
@@ -599,7 +612,7 @@ class EntityFinder:
                 value = lx.nominative_org(words)
                 value = regex.sub(r"\s+,", ",", value)
                 s, e = toks.start(b), toks.end(end - 1)
-                if not overlaps(s, e, [m for p in self.persons for m in p.mentions]):
+                if not overlaps(s, e, self.person_spans):
                     self._add_org(value, s, e)
                     return s, e
             return None
@@ -668,7 +681,7 @@ class EntityFinder:
                     value, s = name_words[0], toks.start(i + 1)
                 else:
                     value = f"{lx.lemmatize_noun(w)} {name_words[0]}"
-                if overlaps(s, e, [m for p in self.persons for m in p.mentions]):
+                if overlaps(s, e, self.person_spans):
                     return None
                 self._add_org(value, s, e)
                 return s, e
@@ -733,6 +746,7 @@ class EntityFinder:
         neither found anything."""
         self.add_user_entities(user_ents)
         self.find_persons(model_ents)
+        self.person_spans = Ranges(m for p in self.persons for m in p.mentions)
         self.find_listed_orgs(listed)
         self.find_orgs(model_ents)
         self.find_places(model_ents)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..normalize.lemma import lemmatize_noun
 from ..normalize.numbers import DIGITS_RE, lexicon, parse_digits, parse_number_word, round_value, scale_of
-from ..textutil import load_lines, overlaps
+from ..textutil import Ranges, load_lines, overlaps
 from .base import add_fact, doc_text, part, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
@@ -478,7 +478,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     """
     if ages is None:
         ages = find_ages(text)
-    blocked = list(taken) + [(s, e) for s, e, _ in ages]
+    blocked = Ranges([*taken, *((s, e) for s, e, _ in ages)])
     cands = [c for c in _candidates(text) if math.isfinite(c[2]) and abs(c[2]) < MAX_VALUE and not overlaps(c[0], c[1], blocked)]
     results: list[NumberFact] = []
     pending: list[tuple[int, int, float, str]] = []  # numbers waiting for the unit of the next one
@@ -512,7 +512,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
         # skip candidates inside this fact (the scale word "Dutzend" is not a second number)
         while i < len(cands) and cands[i][0] < fact.end:
             i += 1
-    results.extend(_shares(text, blocked + [(f.start, f.end) for f in results]))
+    blocked.extend((f.start, f.end) for f in results)
+    results.extend(_shares(text, blocked))
     results.sort(key=lambda f: (f.start, f.end))
     # a value out of any range ("310 digits Euro") is no fact, never an exception further on
     return [f for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE]
@@ -641,7 +642,7 @@ FRACTION_RE = re.compile(r"(Hälfte|Drittel|Viertel|Fünftel|Sechstel|Siebtel|Ac
 WORD_BEFORE_RE = regex.compile(r"(\p{L}+)\s+$")
 
 
-def _shares(text: str, blocked: list[tuple[int, int]]) -> list[NumberFact]:
+def _shares(text: str, blocked: Ranges) -> list[NumberFact]:
     """"jeder sechste Bürger" (16.67, Bürger), "die Hälfte", "ein Drittel", "drei Viertel"."""
     out = []
     lex = lexicon()
@@ -687,11 +688,12 @@ class NumbersComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         text, skip = doc_text(doc), skip_ranges(doc)
+        skip_set = Ranges(skip)
         doc.spans[AGES_KEY] = []
         ages = find_ages(text)  # not facts of the record: the roles stage gives them to persons
         for f in find_numbers(text, skip + taken_ranges(doc, "ki_contacts", "ki_dates"), ages):
             add_fact(doc, KEY, f.type, f.start, f.end, f.value, **f.fields)
         for s, e, age in ages:
-            if not overlaps(s, e, skip):
+            if not overlaps(s, e, skip_set):
                 add_fact(doc, AGES_KEY, "age", s, e, age)
         return doc

@@ -10,6 +10,8 @@ to a person named before ("des Kreissozialdezernenten", "Die 38-jährige CDU-Pol
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 from spacy.tokens import Doc
 
@@ -24,6 +26,8 @@ KEY = "ki_roles"
 DETERMINERS = {"der", "die", "des", "dem", "den", "Der", "Die", "Des", "Dem", "Den"}
 COMPLEMENT_STARTS = {"des", "der", "für", "im", "beim", "am", "vom", "bei", "in", "aus", "von"}
 PLURAL_MARKERS = {"beiden", "beide", "zwei", "drei", "vier", "die"}
+MAX_LIST = 20  # names in one list with a shared title ("die Ehrenmitglieder A, B und C")
+MAX_BACK = 200  # person mentions a definite description may refer back to
 ORDINAL_RE = regex.compile(r"^\d{1,2}\.$")
 COPULAS = {"als", "ist", "war", "wird", "wurde", "bleibt", "bleibe", "sei", "wäre"}
 COMPARATIVES = {"mehr", "weniger", "früher", "später", "eher", "lieber", "besser", "anders", "länger", "größer", "so", "sowohl"}
@@ -371,7 +375,9 @@ class RoleFinder:
     def _plural_list(self, i: int, p: Entity, roles: dict[int, list[dict]]) -> None:
         toks = self.toks
         k = i - 1
-        while toks.t(k) in ("und", ","):
+        steps = 0
+        while toks.t(k) in ("und", ",") and steps < MAX_LIST:  # a list of names is short; a run is no list
+            steps += 1
             k -= 1
             if toks.t(k) == ")":
                 while k >= 0 and toks.t(k) != "(":
@@ -426,6 +432,7 @@ class RoleFinder:
         """Definite descriptions without a name refer back to a person named before them."""
         toks = self.toks
         order = sorted((s, id(p)) for p in self.persons for s, _ in p.mentions)
+        order_starts = [s for s, _ in order]
         by_id = {id(p): p for p in self.persons}
         for k in range(len(toks)):
             title = self._title(k)
@@ -447,7 +454,9 @@ class RoleFinder:
             det = toks.t(b).lower()
             if inflected and not (det == "des" and w.lower().endswith(("en", "s"))):
                 continue  # a plural ("den Bürgermeistern"), not one person
-            before = [pid for s, pid in order if s < pos]
+            # the persons named before, the last MAX_BACK mentions (bisect: linear in the text)
+            cut = bisect.bisect_left(order_starts, pos)
+            before = [pid for _, pid in order[max(0, cut - MAX_BACK):cut]]
             if not before:
                 continue
             gender = title.gender

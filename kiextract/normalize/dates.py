@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from ..textutil import load_json
+from ..textutil import Ranges, load_json
 from .numbers import parse_digits, parse_number_word
 
 YEAR = r"(?:19|20)\d{2}"
@@ -187,7 +187,7 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
         if not (_valid(2000, m1, d1) and _valid(2000, m2, d2)):
             return []
         kind = "absolute" if y else "monthday"
-        mid = text.lower().find("bis", s, e)
+        mid = s + text[s:e].lower().find("bis")  # the range's text only: lowercasing all of it per range was quadratic
         return [
             DateRef(s, mid, text[s:mid].rstrip(), kind, "day", y, m1, d1, modifier="from"),
             DateRef(mid, e, text[mid:e], kind, "day", y, m2, d2, modifier="until"),
@@ -285,7 +285,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
 
 def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
     """Every calendar reference in `text`, in order; earlier patterns win overlaps."""
-    claimed: list[tuple[int, int]] = list(skip)
+    claimed = Ranges(skip)
     out: list[DateRef] = []
     low = text.lower()
     has_digit = DIGIT_RE.search(text) is not None
@@ -302,10 +302,10 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
             g = m.groupdict()
             if prefix is not None:
                 pm = prefix.search(text, max(0, s - 60), s)
-                if pm is not None and pm.start() < s and not any(pm.start() < ce and cs < s for cs, ce in claimed):
+                if pm is not None and pm.start() < s and not claimed.hits(pm.start(), s):
                     s = pm.start()
                     g.update({k: v for k, v in pm.groupdict().items() if v})
-            if any(s < ce and cs < e for cs, ce in claimed):
+            if claimed.hits(s, e):
                 continue
             refs = _ref_from(name, g, s, e, m, text)
             for r in refs:
