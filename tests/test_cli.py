@@ -220,3 +220,51 @@ def test_cli_50_mb_file_is_refused_by_name_and_the_rest_processed(tmp_path):
     assert result.exit_code == 1
     assert f"{big}: too large" in result.stderr and "--max-chars" in result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+# -- kiextract eval ---------------------------------------------------------------------------------
+
+def _gold(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(json.dumps({
+        "published": None,
+        "persons": [{"name": "Stephan Pusch", "roles": ["Landrat"], "party": "CDU"}],
+        "organizations": ["CDU"], "locations": ["Heinsberg"],
+        "dates": [{"text": "am 5. April 2018", "value": "2018-04-05"}],
+    }), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Landrat Stephan Pusch (CDU) besuchte am 5. April 2018 Heinsberg.", encoding="utf-8")
+    return gold
+
+
+def test_eval_runs_articles_and_prints_scores(tmp_path):
+    gold = _gold(tmp_path)
+    result = runner.invoke(app, ["eval", str(tmp_path / "a.txt"), str(gold), "--model", "blank"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["category", "P", "R", "F1", "tp", "pred", "gold"]
+    assert "persons" in result.stdout and lines[-1].startswith("micro F1 1.000")
+
+
+def test_eval_of_records_as_json_with_a_failed_floor(tmp_path):
+    gold = _gold(tmp_path)
+    records = tmp_path / "out.jsonl"
+    records.write_text(json.dumps({"source": "a.txt", "published": None, "facts": []}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(records), str(gold), "--format", "json", "--min", "persons=0.5", "-v"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["categories"]["persons"]["recall"] == 0.0 and "a" in report["articles"]
+    assert "below the floor: persons 0.000 < 0.500" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["eval", "nothing.jsonl", "seeds/"], "no such file"),
+        (["eval", "README.md", "nowhere"], "not a folder of gold files"),
+        (["eval", "seeds/", "seeds/", "--min", "rolls=1"], "category"),
+    ],
+)
+def test_eval_usage_errors_are_one_line(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.output

@@ -1,0 +1,278 @@
+"""Measure kiextract's records against hand-made gold: `kiextract eval PREDICTIONS GOLD_DIR`.
+
+The gold format (one JSON file per article, named like the article) and the comparison rules are
+described in docs/gold.md. Pure: no spaCy; the CLI runs the pipeline first when it is given
+articles instead of records.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+CATEGORIES = (
+    "persons", "roles", "parties", "organizations", "locations", "dates", "published",
+    "money", "quantities", "percents", "contacts",
+)
+LOOSE = ("organizations", "locations")  # names compared loosely (one inside the other)
+BY_VALUE = ("dates", "money", "quantities", "percents")  # compared by value, once per (value, text)
+AS_SETS = ("persons", "parties", "contacts", "published")  # each distinct item counts once
+
+
+def fold(text: Any) -> str:
+    """A string for comparing: NFC, case-folded, one leading "Dr." or "Prof." and surrounding
+    punctuation removed, spaces collapsed.
+
+    >>> fold("Dr. Anna  Berg. ")
+    'anna berg'
+    """
+    s = unicodedata.normalize("NFC", str(text)).casefold()
+    s = re.sub(r"^(?:dr\.|prof\.)\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip(" .,;:")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Equal after folding, or the shorter (at least 3 characters) inside the longer and at least
+    half its length ("Kita Kunterbunt" ~ "Kindertagesstätte Kita Kunterbunt" is not, "ÖGB" ~ "ÖGB").
+
+    >>> same_name("Klinikum Leer", "das Klinikum Leer"), same_name("EU", "EU-Kommission")
+    (True, False)
+    """
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and short in long_ and len(short) / len(long_) >= 0.5
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return round(float(value), 1)
+    except (TypeError, ValueError):
+        return None
+
+
+def _phone_digits(value: Any) -> str:
+    raw = str(value).strip()
+    digits = re.sub(r"\D", "", raw)
+    if digits.startswith("0049"):
+        digits = digits[4:]
+    elif digits.startswith("49") and raw.startswith("+"):
+        digits = digits[2:]
+    return digits.lstrip("0")
+
+
+def _contact(kind: Any, value: Any) -> tuple[str, str]:
+    kind = str(kind).lower()
+    if kind == "phone":
+        return kind, _phone_digits(value)
+    v = re.sub(r"^https?://", "", str(value).strip().rstrip("/.").lower())
+    return kind, v
+
+
+def items_of_record(record: dict[str, Any]) -> dict[str, list]:
+    """What a kiextract record claims, per category, in comparable form."""
+    out: dict[str, list] = {c: [] for c in CATEGORIES}
+    if record.get("published"):
+        out["published"].append(record["published"])
+    for f in record.get("facts", []):
+        t = f.get("type")
+        if t == "person":
+            name = fold(f.get("value") or f.get("text"))
+            out["persons"].append(name)
+            for r in f.get("roles") or []:
+                title, text = (r.get("title"), r.get("text")) if isinstance(r, dict) else (r, r)
+                out["roles"].append((name, fold(title or ""), fold(text or "")))
+            if f.get("party"):
+                out["parties"].append((name, fold(f["party"])))
+        elif t == "organization":
+            out["organizations"].append(f.get("value") or f.get("text"))
+        elif t == "location":
+            out["locations"].append(f.get("value") or f.get("text"))
+        elif t == "date" and f.get("value"):
+            out["dates"].append((str(f["value"]), fold(f.get("text", ""))))
+        elif t == "money":
+            out["money"].append(((_number(f.get("value")), str(f.get("unit", "")).upper()), fold(f.get("text", ""))))
+        elif t in ("quantity", "percent"):
+            out["quantities" if t == "quantity" else "percents"].append((_number(f.get("value")), fold(f.get("text", ""))))
+        elif t == "contact":
+            out["contacts"].append(_contact(f.get("kind"), f.get("value")))
+    return out
+
+
+def items_of_gold(gold: dict[str, Any]) -> dict[str, list]:
+    """What a gold file lists, per category, in the same comparable form."""
+    out: dict[str, list] = {c: [] for c in CATEGORIES}
+    if gold.get("published"):
+        out["published"].append(gold["published"])
+    for p in gold.get("persons", []):
+        name = fold(p["name"])
+        out["persons"].append(name)
+        out["roles"] += [(name, fold(r)) for r in p.get("roles") or []]
+        if p.get("party"):
+            out["parties"].append((name, fold(p["party"])))
+    out["organizations"] = list(gold.get("organizations", []))
+    out["locations"] = list(gold.get("locations", []))
+    out["dates"] = [(str(d["value"]), fold(d.get("text", ""))) for d in gold.get("dates", []) if d.get("value")]
+    out["money"] = [((_number(m["value"]), str(m.get("unit", "EUR")).upper()), fold(m.get("text", ""))) for m in gold.get("money", [])]
+    out["quantities"] = [(_number(q["value"]), fold(q.get("text", ""))) for q in gold.get("quantities", [])]
+    out["percents"] = [(_number(q["value"]), fold(q.get("text", ""))) for q in gold.get("percents", [])]
+    out["contacts"] = [_contact(c["kind"], c["value"]) for c in gold.get("contacts", [])]
+    return out
+
+
+@dataclass
+class Comparison:
+    """One category of one article: what matched, what was missed, what was claimed wrongly."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+    missed: list = field(default_factory=list)
+    spurious: list = field(default_factory=list)
+
+
+def compare(category: str, predicted: list, gold: list) -> Comparison:
+    if category in LOOSE:
+        pred = list(dict.fromkeys(fold(x) for x in predicted))
+        wanted = list(dict.fromkeys(fold(x) for x in gold))
+        used: set[int] = set()
+        for g in wanted:
+            hit = next((i for i, x in enumerate(pred) if i not in used and same_name(g, x)), None)
+            if hit is not None:
+                used.add(hit)
+        missed = [g for g in wanted if not any(same_name(g, x) for x in pred)]
+        return Comparison(len(used), len(pred), len(wanted), missed, [x for i, x in enumerate(pred) if i not in used])
+    if category == "roles":
+        pred = list(dict.fromkeys(predicted))
+        wanted = list(dict.fromkeys(gold))
+        used, missed = set(), []
+        for name, title in wanted:
+            hit = next(
+                (i for i, (pname, ptitle, ptext) in enumerate(pred)
+                 if i not in used and pname == name and (title == ptitle or (title and (title in ptext or (ptitle and ptitle in title))))),
+                None,
+            )
+            if hit is None:
+                missed.append((name, title))
+            else:
+                used.add(hit)
+        return Comparison(len(used), len(pred), len(wanted), missed, [pred[i][:2] for i in range(len(pred)) if i not in used])
+    if category in BY_VALUE:  # an identical value written identically counts once (a repeated headline)
+        predicted = [v for v, _ in dict.fromkeys(predicted)]
+        gold = [v for v, _ in dict.fromkeys(gold)]
+    if category in AS_SETS:
+        p, g = Counter(set(predicted)), Counter(set(gold))
+    else:
+        p, g = Counter(predicted), Counter(gold)
+    return Comparison(sum((p & g).values()), sum(p.values()), sum(g.values()), list((g - p).elements()), list((p - g).elements()))
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else (1.0 if self.gold == 0 else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "predicted": self.predicted, "gold": self.gold}
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, Score]
+    details: dict[str, dict[str, Comparison]]  # article -> category -> comparison
+    missing: list[str]  # gold articles with no record
+
+    @property
+    def micro(self) -> Score:
+        return Score(*(sum(getattr(s, k) for s in self.scores.values()) for k in ("tp", "predicted", "gold")))
+
+    def to_dict(self, verbose: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "categories": {c: s.to_dict() for c, s in self.scores.items()},
+            "micro": self.micro.to_dict(),
+            "missing_documents": self.missing,
+        }
+        if verbose:
+            out["articles"] = {
+                a: {c: {"missed": [list(x) if isinstance(x, tuple) else x for x in d.missed],
+                        "spurious": [list(x) if isinstance(x, tuple) else x for x in d.spurious]}
+                    for c, d in cats.items() if d.missed or d.spurious}
+                for a, cats in self.details.items()
+            }
+        return out
+
+
+def evaluate(records: Iterable[dict[str, Any]], gold_dir: str | Path, categories: Iterable[str] = CATEGORIES) -> Evaluation:
+    """Score `records` (kiextract documents) against the gold files in `gold_dir`; a record
+    belongs to the gold file with the stem of its source."""
+    cats = [c for c in CATEGORIES if c in set(categories)]
+    by_stem = {Path(str(r.get("source", ""))).stem: r for r in records}
+    scores = {c: Score() for c in cats}
+    details: dict[str, dict[str, Comparison]] = {}
+    missing = []
+    for path in sorted(Path(gold_dir).glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        record = by_stem.get(path.stem)
+        if record is None:
+            missing.append(path.stem)
+            record = {"facts": []}
+        pred, want = items_of_record(record), items_of_gold(gold)
+        details[path.stem] = {}
+        for c in cats:
+            cmp = compare(c, pred[c], want[c])
+            details[path.stem][c] = cmp
+            s = scores[c]
+            s.tp, s.predicted, s.gold = s.tp + cmp.tp, s.predicted + cmp.predicted, s.gold + cmp.gold
+    return Evaluation(scores, details, missing)
+
+
+def read_records(path: str | Path) -> list[dict[str, Any]]:
+    """kiextract records from a JSON array or JSON Lines file."""
+    text = Path(path).read_text(encoding="utf-8").strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        return json.loads(text)
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def parse_floor(spec: str) -> tuple[str, float]:
+    """"roles=0.85" -> ("roles", 0.85); `micro` is a category here too."""
+    name, sep, value = spec.partition("=")
+    if not sep or name not in (*CATEGORIES, "micro"):
+        raise ValueError(f"--min {spec!r}: use CATEGORY=F1 with a category of {', '.join((*CATEGORIES, 'micro'))}")
+    try:
+        floor = float(value)
+    except ValueError:
+        raise ValueError(f"--min {spec!r}: {value!r} is not a number") from None
+    return name, floor
+
+
+def below_floors(evaluation: Evaluation, floors: dict[str, float]) -> list[str]:
+    """The floors `evaluation` does not reach, as "roles 0.812 < 0.850"."""
+    out = []
+    for name, floor in floors.items():
+        score = evaluation.micro if name == "micro" else evaluation.scores.get(name)
+        if score is not None and score.f1 + 1e-9 < floor:
+            out.append(f"{name} {score.f1:.3f} < {floor:.3f}")
+    return out
