@@ -436,6 +436,10 @@ DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}
 BYLINE_RE = regex.compile(r"(?i)(?:^|\n)[^\n]{0,15}\bvon\s+(?:von\s+)?\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.-]+){0,3}\s*[,|/–-]\s*$")
 
 
+PUBLISHED_WITHIN = 20_000  # the publication date stands near the top: no further than this
+LINE_WINDOW = 300
+
+
 def find_published(text: str, refs: list[DateRef], header: str | None = None) -> tuple[str | None, DateRef | None]:
     """The publication date the text states, and the reference it came from.
 
@@ -443,16 +447,18 @@ def find_published(text: str, refs: list[DateRef], header: str | None = None) ->
     follows a byline ("Von Paul Kieras, 14.08.2017") or a cue ("Meldung vom", "Stand:"); else the
     scraper header (" date 2017-08").
     """
-    limit = max(1500, len(text) // 4)
+    limit = min(max(1500, len(text) // 4), PUBLISHED_WITHIN)
     cues = lexicon()["published_cues"]
     for r in refs:
         if r.start > limit:
             break
         if r.kind != "absolute" or r.grain not in ("day", "minute"):
             continue
-        line_start = text.rfind("\n", 0, r.start) + 1
-        line_end = text.find("\n", r.end)
-        line_end = len(text) if line_end < 0 else line_end
+        # the date's line, at most LINE_WINDOW characters each side (a text on one line is no
+        # reason to read all of it for every date)
+        line_start = text.rfind("\n", max(0, r.start - LINE_WINDOW), r.start) + 1 or max(0, r.start - LINE_WINDOW)
+        line_end = text.find("\n", r.end, r.end + LINE_WINDOW)
+        line_end = min(len(text), r.end + LINE_WINDOW) if line_end < 0 else line_end
         before = text[line_start:r.start]
         after = text[r.end:line_end]
         alone = not regex.search(r"\p{L}{3,}", before + after.replace("Uhr", ""))
