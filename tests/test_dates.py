@@ -150,3 +150,23 @@ def test_dates_never_a_bare_function_word(seed_records, gnad_texts, nlp):
     assert len(dates) > 100
     bad = [d["text"] for d in dates if d["text"].lower() in FUNCTION_WORDS or len(d["text"]) < 4]
     assert bad == []
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("Der Haushalt 2018 steht.", [2018]),
+        ("2002 hatte sie den Titel gewonnen.", [2002]),
+        ("Der 1972 geborene Unternehmer schwieg.", [1972]),
+        ("Bei der Landtagswahl 2013 verlor die Partei.", [2013]),
+        ("Es kamen 2000 Besucher.", []),
+        ("Er zahlte 1950 Euro.", []),
+        ("Das Formular Nr. 2014 fehlt.", []),
+        ("Die Strecke ist 2014 m lang.", []),
+    ],
+    ids=["budget", "sentence-start", "birth-year", "election", "count", "money", "label", "measure"],
+)
+def test_years_as_time_references_wherever_they_stand(text, years):
+    from kiextract.normalize.dates import find_dates
+
+    assert [r.year for r in find_dates(text) if r.grain == "year"] == years

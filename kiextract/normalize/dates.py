@@ -312,8 +312,53 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
                 out.append(_trim(r))
             if refs:
                 claimed.append((s, e))
+    if has_digit:
+        out += _bare_years(text, claimed)
     out.sort(key=lambda r: r.start)
     return out
+
+
+BARE_YEAR_RE = regex.compile(r"(?<![\w.,/–-])((?:19|20)\d\d)(?![\w]|[.,/–-]\d|[.]\w)")
+NEXT_WORD_RE = regex.compile(r"[ \t]*(\S+)")
+PREV_WORD_RE = regex.compile(r"(\S+)[ \t]*$")
+
+
+def _bare_years(text: str, claimed: "Ranges") -> list[DateRef]:
+    """Years as time references wherever they stand ("Haushalt 2018", "2002 hatte sie …", "der
+    1972 geborene"): a year from 1900 to 2099 that no pattern took, unless a capitalised word
+    follows (then it counts: "2000 Besucher", "1950 Euro") or a label word stands before it
+    ("Nr. 2014", "Tel. 2014")."""
+    out = []
+    blockers = _number_blockers()
+    months, weekdays = lexicon()["months"], lexicon()["weekdays"]
+    for m in BARE_YEAR_RE.finditer(text):
+        s, e = m.span()
+        if claimed.hits(s, e):
+            continue
+        nxt = NEXT_WORD_RE.match(text, e, min(len(text), e + 40))
+        if nxt is not None and text[e:nxt.start(1)].strip(" \t") == "" and "\n" not in text[e:nxt.start(1)]:
+            word = nxt.group(1).rstrip(".,;:!?)“\"")
+            if word[:1].isupper() and word.lower() not in months and word.lower() not in weekdays:
+                continue
+            if word.lower() in _measure_units():
+                continue
+        prev = PREV_WORD_RE.search(text, max(0, s - 40), s)
+        if prev is not None and prev.group(1).rstrip(":") in blockers:
+            continue
+        out.append(DateRef(s, e, m.group(1), "year", "year", int(m.group(1))))
+    return out
+
+
+@cache
+def _number_blockers() -> frozenset[str]:
+    from ..textutil import load_lines
+
+    return frozenset(load_lines("number_blockers.txt")) | {"Tel.", "Tel", "Fax", "Fax.", "PLZ", "Nr", "Nummer", "Zimmer", "Raum", "Seite", "S.", "Kennzeichen"}
+
+
+@cache
+def _measure_units() -> frozenset[str]:
+    return frozenset({"m", "km", "cm", "mm", "kg", "g", "t", "ha", "l", "qm", "m²", "km²", "km/h", "kwh", "mwh", "gwh", "ps", "kw", "mw", "°c", "uhr"})
 
 
 def _trim(r: DateRef) -> DateRef:
