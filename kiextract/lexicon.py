@@ -261,6 +261,8 @@ def _clear_enough(alias: str) -> bool:
     always the same one: an acronym of three letters or more ("SVP", "EVP"), or several words that
     do not start with an article ("Rotes Kreuz"; not "Die Welt")."""
     words = alias.split()
+    if alias in places() or alias in named_regions():
+        return False  # "St. Pölten" for its football club
     if len(words) == 1:
         return len(alias) >= 3 and alias.isupper()
     return words[0] not in ("Der", "Die", "Das")
@@ -286,10 +288,17 @@ def org_head_of(word: str) -> str | None:
     if not word[:1].isupper() or not _org_head_end_re().search(word.lower()):
         return None
     lemma = lemmatize_noun(word).lower()
+    if lemma.endswith(_org_head_exclusions()):
+        return None  # "Pressekonferenz": an event, not a body
     for head in org_heads():
         if lemma.endswith(head) and (len(lemma) == len(head) or len(lemma) - len(head) >= 3):
             return head
     return None
+
+
+@cache
+def _org_head_exclusions() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_lines("org_head_exclusions.txt"))
 
 
 @cache

@@ -187,8 +187,11 @@ def esco_titles(src: Path, prob: dict[str, float]) -> list[str]:
 
 def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[str]:
     """Every listed organisation name with its canonical, kind and country; a name that is also an
-    ordinary word ("Bild", "Verbund", "Presse") or a bare place ("Köln" for 1. FC Köln) is flagged
-    ambiguous (kiextract takes it only in quotes)."""
+    ordinary word ("Bild", "Verbund", "Presse") or a bare place ("Köln" for 1. FC Köln,
+    "St. Pölten") is flagged ambiguous (kiextract takes it only in quotes)."""
+    places = {nfc(r["name"]) for r in read_tsv(src / "de_municipalities.tsv")}
+    for own in ("countries.txt", "world_places.txt"):
+        places |= {nfc(x) for x in (OUT / own).read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")}
     rows = []
     core = [r for r in read_tsv(src / "org_core.tsv") if r["kind"] != "party"]  # parties: parties.tsv
     flagged = {nfc(r["alias"]) for r in core if r["ambiguous"] == "1"}
@@ -208,7 +211,7 @@ def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[s
             continue  # "$$spusu$$ SKN St. Pölten": a sponsor marked up in the source
         # bare place names and short forms ("Köln", "Rapid") need a sports context: ambiguous
         plain = " " not in name and not any(c.isdigit() for c in name) and not is_acronym(name)
-        ambiguous = "1" if plain or name == nfc(r["city"]) or "." in name.replace(". ", "") else "0"
+        ambiguous = "1" if plain or name == nfc(r["city"]) or name in places or "." in name.replace(". ", "") else "0"
         rows.append((nfc(r["club"]), name, "sports_club", r["country"].upper(), ambiguous))
     for r in read_tsv(src / "org_universities_dach.tsv"):
         name = nfc(r["name"])

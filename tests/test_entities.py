@@ -378,3 +378,18 @@ def test_places_of_three_countries_and_abroad(nlp, text, places):
 )
 def test_common_nouns_are_no_places(nlp, text):
     assert not [f for f in extract(text, nlp=nlp).facts if f.type == "location"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        ("Eine Auswertung des Instituts für Höhere Studien zeigt das.", "Institut für Höhere Studien", "Institut für Höhere"),
+        ("Nadal sorgte in der Pressekonferenz für Gelächter.", None, "Pressekonferenz für Gelächter"),
+        ("Die Rebellenmiliz Seleka kämpft weiter.", "Seleka", "Rebellenmiliz Seleka"),
+        ("St. Pölten / Wien – Die Grünen wollen mehr.", None, "St. Pölten"),
+    ],
+    ids=["capitalised-adjective-in-name", "event-not-body", "militia-descriptor", "club-alias-that-is-a-town"],
+)
+def test_organisation_names_seen_in_real_news(nlp, text, expected, not_expected):
+    orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
+    assert (expected is None or expected in orgs) and not_expected not in orgs, orgs

@@ -660,7 +660,7 @@ class EntityFinder:
             # "Verein Modellierton", "Migrantenorganisation WeBiKul – Westfälisches Bildungs- und Kulturzentrum"
             if category in PLACE_ONLY:
                 return None
-            if is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt) or (is_cap(nxt) and self._is_abbr(nxt) and nxt not in lx.parties() and len(nxt) > 2 and toks.t(i + 2) != ")"):
+            if is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt) or (is_cap(nxt) and self._is_abbr(nxt) and nxt not in lx.parties() and (len(nxt) > 2 or category in DESCRIPTORS) and toks.t(i + 2) != ")"):
                 end = i + 2
                 name_words = [nxt]
                 if toks.t(end) in ("–", "-") and is_cap(toks.t(end + 1)):
@@ -715,7 +715,9 @@ class EntityFinder:
         last_comma_end = None
         while k < len(toks):
             j = k
-            while j < len(toks) and toks.t(j)[:1].islower() and toks.t(j) not in ("und", "sowie", "des", "der") and lx._is_adjective(toks.t(j)):
+            while j < len(toks) and toks.t(j) not in ("und", "sowie", "des", "der") and lx._is_adjective(toks.t(j)) and (
+                toks.t(j)[:1].islower() or is_cap(toks.t(j + 1))  # "für Höhere Studien"
+            ):
                 j += 1
             w = toks.t(j)
             if not is_cap(w) or w in lx.first_names() or w in lx.name_stopwords() or "\n" in toks.gap(j):
@@ -787,7 +789,7 @@ def _describes_company(w: str) -> bool:
 
 
 # Category words that say what an organisation is rather than name it ("Nachrichtenagentur Anadolu").
-DESCRIPTORS = {"organisation", "agentur", "partei", "konzern", "unternehmen", "firma", "verein", "migrantenorganisation"}
+DESCRIPTORS = {"organisation", "agentur", "partei", "konzern", "unternehmen", "firma", "verein", "migrantenorganisation", "miliz"}
 # Determiners before a noun; a German town's name does not take them ("mit den Geldern").
 NOUN_DETERMINERS = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
