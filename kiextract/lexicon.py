@@ -108,10 +108,10 @@ INFLECTION_ENDINGS = ("", "nen", "en", "n", "s", "es", "er")  # "er": "Vorstands
 
 
 @cache
-def _title_end_re():
-    """Words that end in a title form, maybe inflected: a quick test before the exact one."""
-    forms = "|".join(sorted({regex.escape(f[0]) for f in _titles()}, key=len, reverse=True))
-    return regex.compile(rf"(?:{forms})(?:nen|en|n|s|es|er)?$")
+def _title_tails() -> frozenset[str]:
+    """The last three letters of every title form: a word whose stem ends in none is no title
+    (one set lookup per ending, where an alternation of 2,000 forms took 40 µs a word)."""
+    return frozenset(f[0][-3:] for f in _titles())
 
 
 @lru_cache(maxsize=65536)
@@ -128,15 +128,16 @@ def title_of(word: str) -> Title | None:
     if not word[:1].isupper() or len(word) < 3:
         return None
     low = word.lower()
-    if not _title_end_re().search(low):
-        return None
+    tails = _title_tails()
+    if not any(low.endswith(e) and low[len(low) - len(e) - 3:len(low) - len(e)] in tails for e in INFLECTION_ENDINGS):
+        return None  # no title form ends the word: the quick test before the lookups
     if any(low.endswith(x) for x in _title_exclusions()):
         return None
+    index = _title_index()
     for ending in INFLECTION_ENDINGS:
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)]
-        index = _title_index()
         for prefix_len in range(0, len(stem) - 2):  # the longest title form the word ends in first
             row = index.get(stem[prefix_len:])
             if row is None or prefix_len == 1:
