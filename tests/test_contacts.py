@@ -30,3 +30,12 @@ def test_contacts_are_found_and_normalised(text, kind, value):
 )
 def test_contacts_do_not_take_numbers_that_are_no_contacts(text):
     assert list(find_contacts(text)) == []
+
+
+def test_a_phone_number_at_the_end_of_a_long_text_is_found():
+    from kiextract.normalize.contacts import find_contacts
+
+    text = "Tel. 0221 1234567\n" * 5000 + "Zuletzt: Tel. 02241 133066"
+    contacts = list(find_contacts(text))
+    assert len(contacts) == 5001 and contacts[-1].value == "+492241133066"
+    assert text[contacts[-1].start:contacts[-1].end] == "02241 133066"

@@ -6,14 +6,16 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ..textutil import load_lines
+from ..textutil import Ranges, load_lines
 
+# The domain labels repeat possessively (`++`): on a long run of dotted labels ("a1.a1.a1…") that
+# ends in no top-level domain, a backtracking loop made the search quadratic in the run.
 EMAIL_RE = regex.compile(
-    r"(?<![\w.+-])[\w.+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\w@])",
+    r"(?<![\w.+-])[\w.+-]++@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)++\p{L}{2,24}(?![\w@])",
 )
 URL_RE = regex.compile(
     r"(?<![\w@/.-])(?:(?:https?://|www\.)[^\s<>\"“”„«»]+"
-    r"|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:de|com|org|net|eu|info|nrw|at|ch)(?:/[^\s<>\"“”„«»]*)?(?![\w@.-]))",
+    r"|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)++(?:de|com|org|net|eu|info|nrw|at|ch)(?:/[^\s<>\"“”„«»]*)?(?![\w@.-]))",
     regex.IGNORECASE,
 )
 DATE_LIKE_RE = regex.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
@@ -76,17 +78,40 @@ def find_contacts(text: str, region: str = "DE") -> Iterator[Contact]:
     for m in EMAIL_RE.finditer(text):
         value = m.group().rstrip(".")
         found.append(Contact(m.start(), m.start() + len(value), "email", value.lower()))
-    taken = [(c.start, c.end) for c in found]
+    taken = Ranges((c.start, c.end) for c in found)
     for m in URL_RE.finditer(text):
         url = strip_url(m.group())
         s, e = m.start(), m.start() + len(url)
-        if "." not in url.split("//")[-1] or any(s < te and ts < e for ts, te in taken):
+        if "." not in url.split("//")[-1] or taken.hits(s, e):
             continue
         found.append(Contact(s, e, "url", url))
-    taken = [(c.start, c.end) for c in found]
-    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        if any(m.start < te and ts < m.end for ts, te in taken) or not is_phone_candidate(text, m.start, m.raw_string):
-            continue
-        e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-        found.append(Contact(m.start, m.end, "phone", e164))
+    taken = Ranges((c.start, c.end) for c in found)
+    # phonenumbers gives up after a fixed number of tries per text: a long text is searched in
+    # pieces, so that a number near its end is found too
+    offset = 0
+    for piece in _pieces(text):
+        for m in phonenumbers.PhoneNumberMatcher(piece, region, leniency=phonenumbers.Leniency.VALID):
+            s, e = offset + m.start, offset + m.end
+            if taken.hits(s, e) or not is_phone_candidate(text, s, m.raw_string):
+                continue
+            e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+            found.append(Contact(s, e, "phone", e164))
+        offset += len(piece)
     return iter(sorted(found))
+
+
+PHONE_PIECE = 20_000
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` in consecutive pieces of about PHONE_PIECE characters, cut at line breaks (or spaces)."""
+    out, pos = [], 0
+    while len(text) - pos > PHONE_PIECE:
+        cut = text.rfind("\n", pos + PHONE_PIECE // 2, pos + PHONE_PIECE)
+        if cut < 0:
+            cut = text.rfind(" ", pos + PHONE_PIECE // 2, pos + PHONE_PIECE)
+        cut = pos + PHONE_PIECE if cut < 0 else cut + 1
+        out.append(text[pos:cut])
+        pos = cut
+    out.append(text[pos:])
+    return out
