@@ -68,8 +68,20 @@ FRAGMENTS = st.lists(
 ).map("".join)
 
 
+# Crafted shapes that once crashed or stalled a stage: superscripts and circled digits in
+# brackets, huge digit runs, lone surrogates, runs of one punctuation mark, repeated number words.
+CRAFTED = st.lists(
+    st.one_of(
+        st.sampled_from(["(²)", "(①)", "(³⁴)", "\ud800", "\udfff", "Landrat Anna Meier ", " Euro", " Tagen", "dreißig", " Prozent"]),
+        st.integers(min_value=20, max_value=400).map(lambda n: "9" * n),
+        st.tuples(st.sampled_from(list("€(!\"%.-")), st.integers(min_value=20, max_value=300)).map(lambda t: t[0] * t[1]),
+    ),
+    max_size=12,
+).map("".join)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=GERMANISH | FRAGMENTS)
+@given(text=GERMANISH | FRAGMENTS | CRAFTED)
 def test_extract_never_raises_and_keeps_offsets(nlp, text):
     record = extract(text, nlp=nlp)
     for f in record.facts:
