@@ -430,7 +430,7 @@ def nominative_org(words: list[str]) -> str:
         words = words[1:]
     head_i = None
     for i, w in enumerate(words):
-        if w[:1].isupper() and not _is_adjective(w):
+        if w[:1].isupper() and not _is_adjective(w) and not (w.endswith("er") and w[:-2] in places()):
             head_i = i
             break
     if head_i is None:
@@ -441,6 +441,9 @@ def nominative_org(words: list[str]) -> str:
     ending = {"m": "er", "w": "e", "n": "es"}[gender]
     adjs = []
     for w in words[:head_i]:
+        if w.endswith("er") and w[:-2] in places():
+            adjs.append(w)  # "Salzburger", "Kölner": a place's adjective does not decline
+            continue
         stem = w
         for e in ("en", "em", "er", "es", "e"):
             if w.endswith(e) and _is_adjective(w):

@@ -393,3 +393,18 @@ def test_common_nouns_are_no_places(nlp, text):
 def test_organisation_names_seen_in_real_news(nlp, text, expected, not_expected):
     orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
     assert (expected is None or expected in orgs) and not_expected not in orgs, orgs
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ein Sprecher des Hauptverbands des österreichischen Buchhandels sagte das.", "Hauptverband des österreichischen Buchhandels"),
+        ("Die Landwirtschaftskammer Steiermark half.", "Landwirtschaftskammer Steiermark"),
+        ("Bei der Österreichischen Hagelversicherung gingen Meldungen ein.", "Österreichische Hagelversicherung"),
+        ("Die Kosten trägt die Salzburger Gebietskrankenkasse.", "Salzburger Gebietskrankenkasse"),
+        ("Der Bund der Steuerzahler warnt.", "Bund der Steuerzahler"),
+    ],
+    ids=["genitive-name", "chamber-and-land", "national-adjective", "town-adjective", "bund-der"],
+)
+def test_organisations_named_by_genitives_and_adjectives(nlp, text, expected):
+    assert expected in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

@@ -627,6 +627,23 @@ class EntityFinder:
                     value = f"{lx.lemmatize_noun(w)} {toks.joined(i + 1, k + n)}"
                     self._add_org(value, s, e)
                     return s, e
+        # "Hauptverband des österreichischen Buchhandels", "Bibliothek des US-Kongresses"
+        if (lemma_head.endswith(GENITIVE_HEADS) or lemma_head == "bund") and nxt in ("des", "der") and not self._place_follows(i + 1):
+            k = i + 2
+            while k < min(i + 5, len(toks)) and lx._is_adjective(toks.t(k)) and "\n" not in toks.gap(k):
+                k += 1
+            g = toks.t(k)
+            if is_cap(g) and k > i + 1 and not lx._is_adjective(g) and lx.title_of(g) is None and g not in lx.first_names() and "\n" not in toks.gap(k) and not overlaps(toks.start(k), toks.end(k), self.person_spans):
+                s, e = toks.start(b), toks.end(k)
+                self._add_org(f"{lx.nominative_org([toks.t(x) for x in range(b, i + 1)])} {toks.joined(i + 1, k + 1)}", s, e)
+                return s, e
+        # "Österreichische Hagelversicherung", "Salzburger Gebietskrankenkasse": a place's or
+        # country's adjective, capitalised inside a sentence, before an institution's head
+        a = b - 1 if b == i and self._place_adjective(toks.t(i - 1)) and toks.gap(i) == " " else b
+        if a < i and self._place_adjective(toks.t(a)) and not _sentence_start(self.text, toks.start(a)) and lemma_head.endswith(ADJECTIVE_NAMED_HEADS) and not is_cap(nxt):
+            s, e = toks.start(a), toks.end(i)
+            self._add_org(lx.nominative_org([toks.t(x) for x in range(a, i + 1)]), s, e)
+            return s, e
         # "Berufskolleg Bergisch Gladbach", "Bezirksregierung Arnsberg"
         category = lemma_head if lemma_head in _org_categories() else next((c for c in _org_categories() if lemma_head.endswith(c)), None)
         if category:
@@ -686,6 +703,13 @@ class EntityFinder:
                 self._add_org(value, s, e)
                 return s, e
         return None
+
+    def _place_adjective(self, w: str) -> bool:
+        """"Salzburger", "Österreichische", "Deutschen": an adjective made from a place or country."""
+        low = w.lower()
+        if w.endswith("er") and w[:-2] in lx.places():
+            return True
+        return is_cap(w) and low.endswith(("ische", "ischen", "isches", "ischer", "sche", "schen", "sches", "scher")) and len(w) > 7
 
     def _institution_name_word(self, k: int) -> bool:
         """Can token k be (part of) the name of a school or day-care centre ("Kunterbunt",
@@ -804,6 +828,14 @@ GENERIC_STREET_FIRSTS = {
     "markt", "dorf", "haupt", "kirch", "rast", "camping", "golf", "tennis", "fußball", "bolz", "flug", "hafen", "bahn",
     "bau", "lager", "stand", "sitz", "treff", "tatort", "unfall", "brand", "einsatz", "firmen", "geschäfts", "wohn",
 }
+# Heads whose name goes on in the genitive: "Börsenverein des Deutschen Buchhandels".
+GENITIVE_HEADS = ("verband", "verein", "bibliothek", "akademie", "institut", "stiftung", "kammer", "archiv", "museum", "gesellschaft")
+# Heads named by a place's or country's adjective alone: "Österreichische Hagelversicherung".
+ADJECTIVE_NAMED_HEADS = (
+    "versicherung", "krankenkasse", "kasse", "bank", "gesellschaft", "akademie", "institut", "verband", "kammer",
+    "stiftung", "bibliothek", "museum", "theater", "oper", "rundfunk", "holding", "agentur", "post", "bahn",
+    "universität", "hochschule", "nationalbank", "zentralbank", "gewerkschaft", "industriellenvereinigung",
+)
 LIST_SEPARATORS = {",", "und", "sowie", "oder", "/"}
 # Kinds of institution named after saints, given names and ordinary words ("Kita Sonnenschein").
 NAMED_INSTITUTIONS = {"kita", "kindergarten", "kindertagesstätte", "kinderkrippe", "schule", "grundschule", "gymnasium", "realschule", "gesamtschule", "hauptschule", "krankenhaus", "klinik", "stiftung"}
