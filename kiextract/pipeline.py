@@ -175,6 +175,7 @@ def _model_stages(nlp) -> list[tuple[str, object]]:
 
 def _tokenize_large(nlp, text: str):
     """A long text's Doc with the model's annotations, made piece by piece and joined."""
+    import numpy
     from spacy.tokens import Doc
 
     from .components.base import scratch
@@ -185,6 +186,7 @@ def _tokenize_large(nlp, text: str):
         doc = tokenize(nlp, piece)
         for _, proc in model:
             doc = proc(doc)
+        doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")  # the stages need the entities, not the vectors
         docs.append(doc)
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     scratch(doc)["model_done"] = True

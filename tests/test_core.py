@@ -96,9 +96,11 @@ def test_doc_to_bytes_round_trips_the_record():
     assert {k: len(v) for k, v in again.spans.items()} == {k: len(v) for k, v in doc.spans.items()}
 
 
-def test_nlp_pipe_with_two_processes_gives_the_same_records(nlp):
+def test_nlp_pipe_with_two_processes_gives_the_same_records():
     from kiextract.document import doc_to_record
+    from kiextract.pipeline import load_pipeline
 
+    nlp = load_pipeline("auto")  # the full pipeline, model included
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     one = [doc_to_record(d, "s", "0") for d in nlp.pipe(texts)]
     two = [doc_to_record(d, "s", "0") for d in nlp.pipe(texts, n_process=2)]

@@ -408,3 +408,9 @@ def test_organisation_names_seen_in_real_news(nlp, text, expected, not_expected)
 )
 def test_organisations_named_by_genitives_and_adjectives(nlp, text, expected):
     assert expected in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
+
+
+def test_two_predicative_titles_joined_by_und(nlp):
+    person = _person(nlp, "Bernd Auer (41) ist Betriebsratsvorsitzender der Stadtwerke und SPÖ-Klubobmann in Linz.", "Bernd Auer")
+    assert [r["title"] for r in person.fields["roles"]] == ["Betriebsratsvorsitzender", "SPÖ-Klubobmann"]
+    assert person.fields["party"] == "SPÖ" and person.fields["age"] == 41

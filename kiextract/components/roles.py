@@ -292,7 +292,7 @@ class RoleFinder:
                     if party:
                         parties.setdefault(pid, party)
             # predicative: "X als Chefarzt der Kardiologie", "X (41) ist Betriebsratsvorsitzender"
-            self._predicative(j, p, roles)
+            self._predicative(j, p, roles, parties)
         self._credits(roles)
         self._descriptions(roles, parties, ages)
         self._ages_before(ages)
@@ -312,7 +312,7 @@ class RoleFinder:
             if p.full is None:
                 fact["value"] = p.value
 
-    def _predicative(self, j: int, p: Entity, roles: dict[int, list[dict]]) -> None:
+    def _predicative(self, j: int, p: Entity, roles: dict[int, list[dict]], parties: dict) -> None:
         """A title after "als", "ist", "war", "wird", "wurde", "bleibt" in the same clause as the
         name ending at token j, in nominative singular."""
         toks = self.toks
@@ -336,9 +336,23 @@ class RoleFinder:
         word = toks.t(t)
         if word.lower() != title.text.lower() and word not in (title.masculine, title.feminine):
             return  # inflected: "als Bürgermeistern", not one person's title
-        b = self._adjectives_before(t)
-        roles[id(p)].append(self._role(p, title, b, t, self._complement_end(t + 1)))
-        self.used_titles.add(t)
+        while True:
+            b = self._adjectives_before(t)
+            end = self._complement_end(t + 1)
+            roles[id(p)].append(self._role(p, title, b, t, end))
+            self.used_titles.add(t)
+            party = self._party_prefix(t)  # "ist SPÖ-Klubobmann"
+            if party:
+                parties.setdefault(id(p), party)
+            # "ist Betriebsratsvorsitzender und SPÖ-Klubobmann": a second title joined by "und"
+            joined = toks.t(end) == "und" or toks.t(end - 1) == "und"  # the complement may end at "und"
+            t = end + 1 if toks.t(end) == "und" else end
+            while t < len(toks) and toks.t(t)[:1].islower() and lx.title_modifier(toks.t(t)) is not None:
+                t += 1
+            title = self._title(t) if joined else None
+            word = toks.t(t)
+            if title is None or t in self.used_titles or t + 1 in self.mention_at or (word.lower() != title.text.lower() and word not in (title.masculine, title.feminine)):
+                return
 
     def _titles_before_comma(self, i: int, p: Entity, roles: dict[int, list[dict]], parties: dict) -> None:
         """"Der Vorsitzende, Hans Meier,", "Kreisbeigeordnete und stellvertretender Landrat, X":
