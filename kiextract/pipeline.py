@@ -235,10 +235,65 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
+# A text longer than this is processed as consecutive parts of at most PART_CHARS characters
+# whose facts are joined into one record: memory then stays bounded whatever the size.
+HUGE_CHARS = 1_000_000
+PART_CHARS = 500_000
+
+
+def _in_parts(nlp, item: Input) -> Outcome:
+    """One record for a huge text from the records of its parts, offsets shifted to the whole."""
+    import dataclasses
+
+    parts = pieces(item.text, PART_CHARS)
+    facts, warnings, published, offset = [], list(item.warnings), None, 0
+    for n, text in enumerate(parts):
+        sub = dataclasses.replace(item, text=text, sha256="", warnings=(), published=item.published or published)
+        outcome = _one(nlp, sub)
+        if outcome.record.error:
+            return _failed(item, f"part {n + 1} of {len(parts)} (from character {offset}): {outcome.record.error}")
+        if n == 0:
+            published = outcome.record.published
+        facts += [_shifted(f, offset) for f in outcome.record.facts]
+        warnings += [f"part {n + 1}: {w}" for w in outcome.record.warnings]
+        offset += len(text)
+    warnings.append(
+        f"{len(item.text):,} characters were processed in {len(parts)} parts of at most {PART_CHARS:,}: "
+        f"persons and organisations are not merged across parts"
+    )
+    from .document import find_title
+
+    record = Document(
+        source=item.source, sha256=_sha256(item), title=item.title or find_title(item.text),
+        published=published, chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings),
+    )
+    return Outcome(item.source, record)
+
+
+def _shifted(fact, offset: int):
+    """`fact` with its offsets and those of every sub-fact moved by `offset`."""
+    import dataclasses
+
+    def move(value):
+        if isinstance(value, list):
+            return [move(v) for v in value]
+        if isinstance(value, dict):
+            out = {k: move(v) for k, v in value.items()}
+            if "start" in out and "end" in out:
+                out["start"] += offset
+                out["end"] += offset
+            return out
+        return value
+
+    return dataclasses.replace(fact, start=fact.start + offset, end=fact.end + offset, fields={k: move(v) for k, v in fact.fields.items()})
+
+
 def _one(nlp, item: Input) -> Outcome:
     """Run the stages over one document alone, naming the stage that fails."""
     from .components.base import scratch
 
+    if len(item.text) > HUGE_CHARS:
+        return _in_parts(nlp, item)
     stage = "tokenizer"
     try:
         doc = _make_doc(nlp, item)

@@ -495,3 +495,21 @@ def test_sigterm_leaves_valid_output(tmp_path, fmt):
     text = out.read_text(encoding="utf-8")
     docs = json.loads(text) if fmt == "json" else [json.loads(x) for x in text.splitlines()]
     assert 0 < len(docs) < 400
+
+
+def test_a_huge_text_is_processed_in_parts_with_true_offsets(nlp, monkeypatch):
+    import kiextract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "HUGE_CHARS", 2_000)
+    monkeypatch.setattr(pipeline, "PART_CHARS", 1_000)
+    text = "Landrat Stephan Pusch (CDU) besuchte am 5. April 2018 Heinsberg mit 300 Gästen.\n" * 60
+    record = next(process(nlp, [Input(text, source="big.txt")])).record
+    assert record.error is None and record.chars == len(text)
+    assert "parts" in record.warnings[-1]
+    persons = [f for f in record.facts if f.type == "person"]
+    assert max(f.start for f in persons) > 4_000  # facts of the later parts, moved to the whole
+    for f in record.facts:
+        assert text[f.start:f.end] == f.text
+        for sub in [*(f.fields.get("roles") or []), *(f.fields.get("mentions") or []), f.fields.get("party_span")]:
+            if sub:
+                assert text[sub["start"]:sub["end"]] == sub["text"]
