@@ -500,6 +500,7 @@ def test_sigterm_leaves_valid_output(tmp_path, fmt):
 def test_a_huge_text_is_processed_in_parts_with_true_offsets(nlp, monkeypatch):
     import kiextract.pipeline as pipeline
 
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 2_000)
     monkeypatch.setattr(pipeline, "HUGE_CHARS", 2_000)
     monkeypatch.setattr(pipeline, "PART_CHARS", 1_000)
     text = "Landrat Stephan Pusch (CDU) besuchte am 5. April 2018 Heinsberg mit 300 Gästen.\n" * 60
