@@ -414,3 +414,16 @@ def test_two_predicative_titles_joined_by_und(nlp):
     person = _person(nlp, "Bernd Auer (41) ist Betriebsratsvorsitzender der Stadtwerke und SPÖ-Klubobmann in Linz.", "Bernd Auer")
     assert [r["title"] for r in person.fields["roles"]] == ["Betriebsratsvorsitzender", "SPÖ-Klubobmann"]
     assert person.fields["party"] == "SPÖ" and person.fields["age"] == 41
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Landrat Stefan Rößle Bild: Simon Kapfer, Landratsamt", "Simon Kapfer", "Fotograf"),
+        ("Das Geld ging an die beiden Caritas-Vorstände Michael Stein und Max Berg.", "Max Berg", "Caritas-Vorstand"),
+        ("Es sprachen die Stadträte Anna Berg und Jan Wolf.", "Jan Wolf", "Stadtrat"),
+    ],
+    ids=["bild-credit", "umlaut-plural-title", "umlaut-plural-council"],
+)
+def test_credits_and_plural_titles_with_umlaut(nlp, text, name, title):
+    assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]

@@ -22,7 +22,7 @@ KEY = "ki_entities"
 HONORIFICS = {"Dr.", "Prof.", "Dres.", "Prof", "Dr"}
 ABBR_RE = regex.compile(r"^[\p{Lu}][\p{L}.]{0,6}$")
 CREDIT_RE = regex.compile(
-    r"(?:(?<![\p{L}])(?:Fotos?|Bilder?|Foto/Grafik|Quelle)\s*:\s*|©\s*(?:[^\n/©]{1,60}/\s*)?)"
+    r"(?:(?<![\p{L}])(?:Fotos?|Bild(?:er)?|Foto/Grafik|Quelle)\s*:\s*|©\s*(?:[^\n/©]{1,60}/\s*)?)"
     r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:van|von|de|der|den)[ \t]+)?\p{Lu}[\p{L}'’-]+){0,2})(?=\s*(?:[)\n,;]|$))",
 )
 BYLINE_RE = regex.compile(
