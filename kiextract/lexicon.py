@@ -13,7 +13,7 @@ from .normalize.lemma import _lemma_exact, lemmatize_noun
 from .textutil import load_lines, load_tsv
 
 # Party aliases too ambiguous for running text (see the gazetteer README).
-AMBIGUOUS_PARTY_ALIASES = {"Union", "Liberale", "Linke", "Volt", "Piraten", "BP", "FW", "FWG", "Die Heimat", "PARTEI", "Grüne", "Grünen", "GRÜNE", "REP"}
+AMBIGUOUS_PARTY_ALIASES = {"Zentrum", "Union", "Liberale", "Linke", "Volt", "Piraten", "BP", "FW", "FWG", "Die Heimat", "PARTEI", "Grüne", "Grünen", "GRÜNE", "REP"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "della", "du", "el", "al", "zu", "ten", "ter", "bin", "ibn", "le", "la", "vom", "zur"}
 AMBIGUOUS_FIRST_NAMES = {
     "Mai", "Juni", "Juli", "August", "April", "Rose", "Rosa", "Sonne", "Stern", "Engel", "Berg", "Weiß",

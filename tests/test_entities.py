@@ -427,3 +427,20 @@ def test_two_predicative_titles_joined_by_und(nlp):
 )
 def test_credits_and_plural_titles_with_umlaut(nlp, text, name, title):
     assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]
+
+
+@pytest.mark.parametrize(
+    "text, name, party",
+    [
+        ("Reiner Gutowski (PIRATEN) erhielt 1,29 Prozent.", "Reiner Gutowski", "Piraten"),
+        ("Daniel Thiel (Zentrum) erhielt 0,5 Prozent.", "Daniel Thiel", "Zentrum"),
+        ("Er lag vor dem Grünen Alexander Van der Bellen.", "Alexander Van der Bellen", "Grüne"),
+    ],
+    ids=["party-after-a-weak-given-name", "zentrum-in-brackets", "capital-particle"],
+)
+def test_names_with_their_party(nlp, text, name, party):
+    assert _person(nlp, text, name).fields["party"] == party
+
+
+def test_zentrum_alone_is_no_party(nlp):
+    assert not [f for f in extract("Das Zentrum der Stadt ist schön.", nlp=nlp).facts if f.type == "organization"]

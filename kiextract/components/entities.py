@@ -110,6 +110,7 @@ class Tokens:
         return self.text[self.items[i - 1][2]:self.items[i][1]] if 0 < i < len(self.items) else ""
 
 
+CAPITAL_PARTICLES = {"Van", "Von", "De", "Di", "Da", "Del", "Della", "Le", "La"}  # "Alexander Van der Bellen"
 INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
 
 
@@ -172,7 +173,7 @@ class EntityFinder:
                         parts.append(u)  # "van Asselt"; not "Anna Berg zu Besuch"
                         j += 1
                         continue
-                    if u in lx.NAME_PARTICLES and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)) and not lx.ends_in_common_noun(toks.t(j + 2)):
+                    if (u in lx.NAME_PARTICLES or u in CAPITAL_PARTICLES) and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)) and not lx.ends_in_common_noun(toks.t(j + 2)):
                         parts += [u, toks.t(j + 1)]  # "von der Leyen", "van der Bellen"
                         j += 2
                         continue
@@ -191,12 +192,14 @@ class EntityFinder:
                         j += 1
                     break
                 if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
-                    middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) for p in parts[1:-1])
+                    middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) or (p in CAPITAL_PARTICLES and q in lx.NAME_PARTICLES) for p, q in zip(parts[1:-1], parts[2:]))
                     # a double surname after a title: "Landrat Bernd Schulte Everding"
                     middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names and not lx.is_common_word(parts[2]))
                     if not middle_ok and len(parts) == 3 and w in names and parts[1] not in lx.NAME_PARTICLES:
                         parts, j, middle_ok = parts[:2], j - 1, True  # "Stefan Rößle Bild: privat"
-                    weak = w in lx.weak_first_names() and not title_before
+                    # "(PIRATEN)" after the name: a person, whatever else the given name may be
+                    party_after = toks.t(j) == "(" and toks.t(j + 1) in lx.all_parties() and toks.t(j + 2) == ")"
+                    weak = w in lx.weak_first_names() and not title_before and not party_after
                     is_place = " ".join(parts) in lx.places()
                     if middle_ok and not weak and not (is_place and not title_before):
                         out.append((i, j, parts))
