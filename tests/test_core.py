@@ -514,3 +514,25 @@ def test_a_huge_text_is_processed_in_parts_with_true_offsets(nlp, monkeypatch):
         for sub in [*(f.fields.get("roles") or []), *(f.fields.get("mentions") or []), f.fields.get("party_span")]:
             if sub:
                 assert text[sub["start"]:sub["end"]] == sub["text"]
+
+
+def test_a_symlink_to_dev_zero_is_not_read(tmp_path):
+    import os
+
+    os.symlink("/dev/zero", tmp_path / "endless.txt")
+    (tmp_path / "good.txt").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
+    result = facts_cli(str(tmp_path))
+    assert result.exit_code == 1 and "endless.txt: not a regular file" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_ctrl_c_while_the_pipeline_loads_leaves_no_output_file(tmp_path, monkeypatch):
+    import kiextract.pipeline as pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "load_pipeline", interrupted)
+    out = tmp_path / "facts.json"
+    result = facts_cli(str(SEEDS), "-o", str(out))
+    assert result.exit_code == 130 and not out.exists()
