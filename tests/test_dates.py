@@ -170,3 +170,24 @@ def test_years_as_time_references_wherever_they_stand(text, years):
     from kiextract.normalize.dates import find_dates
 
     assert [r.year for r in find_dates(text) if r.grain == "year"] == years
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Am 3.2. kam er.", ["2016-02-03"]),
+        ("Das ist für den 17.10. geplant.", ["2015-10-17"]),
+        ("Wir treffen uns am Samstag um 18 Uhr.", ["2016-02-27T18:00"]),
+        ("Am 12.03.2016 gegen 21:30 Uhr brannte es.", ["2016-03-12T21:30"]),
+        ("Heute um 14.30 Uhr beginnt es.", ["2016-03-01T14:30"]),
+        ("Es ist am 20. und 21. November offen.", ["2015-11-20", "2015-11-21"]),
+        ("Am 21./22. Oktober 2016 wird gefeiert.", ["2016-10-21", "2016-10-22"]),
+        ("Um 18 Uhr begann es.", []),
+    ],
+    ids=["day-month-digits", "fuer-den", "weekday-clock", "date-gegen-clock", "heute-clock", "two-days-und", "two-days-slash", "bare-clock"],
+)
+def test_days_without_year_clock_times_and_day_lists(text, values):
+    from kiextract.pipeline import extract, load_pipeline
+
+    record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
+    assert [f.value for f in record.facts if f.type == "date"] == values

@@ -84,7 +84,9 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
         ("numeric", rf"(?i){B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
         ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?{E}"),
         ("iso_month", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d){E}(?!-)"),
+        ("day_list", rf"(?i){B}(?P<d1>[0-3]?\d)\.\s*(?:und|/|,)\s*(?P<d2>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?"),
         ("day_month", rf"(?i){B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
+        ("numeric_dm", rf"(?i){B}(?P<cue>am|vom|zum|bis\s+zum|ab\s+dem|seit\s+dem|für\s+den|den|ab|bis)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?![\d])"),
         ("month_year", rf"(?i){B}{mon}\s*(?P<y>{YEAR}){E}"),
         ("year_range", rf"(?i)(?:(?P<cue>von|zwischen|in\s+den\s+jahren)\s+)?{B}(?P<y>{YEAR})\s*(?:bis|und|–|-)\s*(?P<y2>{YEAR}){E}"),
         ("year_slash", rf"(?i)(?:(?P<cue>{year_cues})\s+)?{B}(?P<y>{YEAR})/(?P<y2>\d{{2}}|\d{{4}}){E}"),
@@ -174,6 +176,24 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
             return [DateRef(s, e, t, "absolute", "day", y, mo, d, modifier=mod)]
         if not _valid(2000, mo, d):
             return []
+        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
+    if name == "day_list":  # "am 20. und 21. November", "21./22. Oktober 2016": two days of one month
+        mo, d1, d2 = _month_no(g["mon"]), int(g["d1"]), int(g["d2"])
+        y = int(g["y"]) if g.get("y") else None
+        if not (_valid(y or 2000, mo, d1) and _valid(y or 2000, mo, d2)) or d2 <= d1:
+            return []
+        kind = "absolute" if y else "monthday"
+        first_end = m.end("d1") + 1
+        return [
+            DateRef(s, first_end, text[s:first_end], kind, "day", y, mo, d1),
+            DateRef(m.start("d2"), e, text[m.start("d2"):e], kind, "day", y, mo, d2),
+        ]
+    if name == "numeric_dm":  # "am 3.2.", "für den 17.10.": a day without its year
+        mo, d = int(g["m"]), int(g["d"])
+        if not _valid(2000, mo, d):
+            return []
+        cue = g["cue"].lower()
+        mod = "until" if cue.startswith("bis") else "since" if cue.startswith(("seit", "ab")) else None
         return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
     if name == "range_days":
         d1, d2 = int(g["d1"]), int(g["d2"])
@@ -314,8 +334,24 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
                 claimed.append((s, e))
     if has_digit:
         out += _bare_years(text, claimed)
+        out = [_with_time(text, r) for r in out]
     out.sort(key=lambda r: r.start)
     return out
+
+
+CLOCK_RE = regex.compile(r",?\s*(?:(?:um|gegen|ab)\s+)?(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s*Uhr)?|(?P<h>[01]?\d|2[0-3])\s*Uhr)(?![\p{L}\p{N}])")
+
+
+def _with_time(text: str, r: DateRef) -> DateRef:
+    """A day followed by its clock time at minute grain: "am Samstag um 18 Uhr", "Am 12.03.2016
+    gegen 21:30 Uhr". A bare clock time stays no date."""
+    if r.grain != "day" or r.kind in ("year",):
+        return r
+    m = CLOCK_RE.match(text, r.end, min(len(text), r.end + 25))
+    if m is None or (not m.group("h") and not m.group("hh")):
+        return r
+    hour, minute = (int(m.group("hh")), int(m.group("mm"))) if m.group("hh") else (int(m.group("h")), 0)
+    return replace(r, end=m.end(), text=text[r.start:m.end()], grain="minute", hour=hour, minute=minute)
 
 
 BARE_YEAR_RE = regex.compile(r"(?<![\w.,/–-])((?:19|20)\d\d)(?![\w]|[.,/–-]\d|[.]\w)")
@@ -390,6 +426,9 @@ def resolve(r: DateRef, published: date | None) -> str | None:
     >>> [resolve(r, pub) for r in find_dates("am Donnerstag, gestern, im August, vor zwei Jahren")]
     ['2018-04-05', '2018-04-04', '2018-08', '2016']
     """
+    if r.grain == "minute" and r.kind != "absolute":
+        day = resolve(replace(r, grain="day"), published)
+        return f"{day}T{r.hour:02d}:{r.minute:02d}" if day and len(day) == 10 else day
     if r.kind == "absolute":
         if r.grain == "minute":
             return f"{r.year:04d}-{r.month:02d}-{r.day:02d}T{r.hour:02d}:{r.minute:02d}"
