@@ -38,8 +38,8 @@ class Title:
         if self.gender is not None or gender not in ("m", "w"):
             return self.text
         base = self.masculine if gender == "m" else self.feminine
-        if not self.prefix:
-            return base
+        if not self.prefix or self.prefix.endswith("-"):
+            return self.prefix + base  # "EU-Abgeordneter": after a hyphen the title keeps its capital
         return self.prefix + base[:1].lower() + base[1:]
 
 

@@ -185,6 +185,10 @@ def esco_titles(src: Path, prob: dict[str, float]) -> list[str]:
     return out
 
 
+# Bodies every country has, named generically: no organisation of their own in the gold's sense.
+GENERIC_BODIES = {"Landesregierung", "Regierung", "Parlament", "Bundesrat", "Nationalrat", "Landtag", "Staatsanwaltschaft"}
+
+
 def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[str]:
     """Every listed organisation name with its canonical, kind and country; a name that is also an
     ordinary word ("Bild", "Verbund", "Presse") or a bare place ("Köln" for 1. FC Köln,
@@ -202,7 +206,8 @@ def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[s
         plain = re.sub(r"\s*\([^)]*\)$", "", nfc(r["canonical"]))
         if plain != nfc(r["canonical"]):
             institutions.add(plain)
-            rows.append((nfc(r["canonical"]), plain, r["kind"], r["country"], "1" if plain in flagged else "0"))
+            generic = plain in flagged or plain in GENERIC_BODIES
+            rows.append((nfc(r["canonical"]), plain, r["kind"], r["country"], "1" if generic else "0"))
     for r in read_tsv(src / "org_football_clubs.tsv"):
         if r["country"] not in ("de", "at", "ch") or r["kind"] != "club":
             continue

@@ -444,3 +444,13 @@ def test_names_with_their_party(nlp, text, name, party):
 
 def test_zentrum_alone_is_no_party(nlp):
     assert not [f for f in extract("Das Zentrum der Stadt ist schön.", nlp=nlp).facts if f.type == "organization"]
+
+
+def test_a_hyphen_compound_title_keeps_its_capital_in_the_persons_gender(nlp):
+    person = _person(nlp, "Nach dem Ausschluss des EU-Abgeordneten Ewald Stadler gab es Streit.", "Ewald Stadler")
+    assert [r["title"] for r in person.fields["roles"]] == ["EU-Abgeordneter"]
+
+
+def test_a_capitalised_adjective_inside_a_fuer_name(nlp):
+    text = "Kollegen vom Institut für Angewandte Psychologie: Arbeit, Bildung, Wirtschaft."
+    assert "Institut für Angewandte Psychologie" in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

@@ -755,6 +755,10 @@ class EntityFinder:
                 continue
             end = j + 1
             sep = toks.t(end)
+            # "Institut für Angewandte Psychologie": a capitalised adjective before its noun
+            if w.endswith(("e", "en", "er", "es")) and not lx.is_common_noun_form(w) and is_cap(sep) and toks.gap(end) == " " and sep not in lx.first_names():
+                k = end
+                continue
             if sep == ",":
                 last_comma_end = last_comma_end or end
                 k = end + 1
