@@ -191,3 +191,21 @@ def test_days_without_year_clock_times_and_day_lists(text, values):
 
     record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
     assert [f.value for f in record.facts if f.type == "date"] == values
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("Titel\n\nSTADTLOHN\n\n, 15.02.2017, 18:15 Uhr / Lesedauer 4 Minuten\nDer Text.", "2017-02-15"),
+        ("15.10.2014 10:49:00, Trier – Einbrüche\nDer Text.", "2014-10-15"),
+        ("Am heutigen Dienstag, 9.10.2007, wählte der Rat.", "2007-10-09"),
+        ("Pressemitteilung Nr.: 007/08 Magdeburg, den 10. Januar 2008 Neujahrsempfang", "2008-01-10"),
+        ("12. Mai 2019 | Politik\nDer Text.", "2019-05-12"),
+        ("Er kam am 12. Mai 2019 nach Hause.", None),
+    ],
+    ids=["comma-line", "first-line-with-time", "am-heutigen", "place-den", "pipe-section", "event-date"],
+)
+def test_published_from_date_lines_and_datelines(text, published):
+    from kiextract.normalize.dates import find_dates, find_published
+
+    assert find_published(text, find_dates(text))[0] == published

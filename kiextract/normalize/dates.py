@@ -516,6 +516,18 @@ def parse_published_option(value: str) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, _dt.datetime) else None
 
 
+DATE_LINE_BEFORE_RE = regex.compile(r"^\s*[,|–—-]?\s*$")
+DATE_LINE_AFTER_RE = regex.compile(r"^\s*(?:$|[|/–—-]|:\d\d|,\s*\p{Lu})")
+TODAY_RE = regex.compile(r"(?i)(?:^|\s)(?:am\s+)?heutigen(?:\s+\p{L}+,?)?\s*$")
+PLACE_DEN_RE = regex.compile(r"(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?),\s+(?:den|am)\s+$")
+
+
+def _is_place(name: str) -> bool:
+    from ..lexicon import places
+
+    return name in places()
+
+
 DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}\s*[,(]\s*$")
 BYLINE_RE = regex.compile(r"(?i)(?:^|\n)[^\n]{0,15}\bvon\s+(?:von\s+)?\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.-]+){0,3}\s*[,|/–-]\s*$")
 
@@ -550,6 +562,14 @@ def find_published(text: str, refs: list[DateRef], header: str | None = None) ->
         cue = regex.search(r"(?i)(" + "|".join(regex.escape(c) for c in cues) + r")\W{0,3}$", before.rstrip())
         # a dateline: "Kreis Unna, 12.03.2019 – Das Kommunale ..." at the start of a line
         dateline = bool(DATELINE_RE.match(before)) and bool(regex.match(r"\s*(?:[–—-]|:|\(|$)", after))
-        if alone or byline or cue or dateline:
+        # a date line of its own: ", 15.02.2017, 18:15 Uhr / Lesedauer …", "12. Mai 2019 | Politik",
+        # a first line "15.10.2014 10:49:00, Trier – …", "Am heutigen Dienstag, 9.10.2007,",
+        # "Magdeburg, den 10. Januar 2008"
+        separated = bool(DATE_LINE_BEFORE_RE.match(before)) and bool(DATE_LINE_AFTER_RE.match(after))
+        first_line = not before.strip() and text[:line_start].count("\n") <= 2 and bool(DATE_LINE_AFTER_RE.match(after))
+        today = bool(TODAY_RE.search(before))
+        place = PLACE_DEN_RE.search(before)
+        place_den = place is not None and _is_place(place.group(1))
+        if alone or byline or cue or dateline or separated or first_line or today or place_den:
             return f"{r.year:04d}-{r.month:02d}-{r.day:02d}", r
     return (header, None) if header else (None, None)
