@@ -18,6 +18,7 @@ FACT_TYPES = (
     "date",
     "money",
     "quantity",
+    "measure",
     "percent",
     "duration",
     "contact",
@@ -31,6 +32,7 @@ FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("grain", "relative", "modifier"),
     "money": ("unit", "about", "about_span", "period", "qualifier"),
     "quantity": ("unit", "qualifier"),
+    "measure": ("unit", "qualifier"),
     "percent": ("about", "about_span", "qualifier"),
     "duration": ("unit", "qualifier"),
     "contact": ("kind",),
@@ -44,7 +46,7 @@ PART_FIELDS = ("text", "start", "end")
 # Fields whose value is a list or object (the others are scalars: SQLite and CSV columns).
 NESTED_FIELDS = frozenset({"roles", "mentions", "party_span", "age_span", "about_span"})
 # Every type field once (the CSV columns after the base fields), amounts' fields first.
-_COLUMN_TYPES = ("money", "quantity", "percent", "duration", "contact", "date", "organization", "location", "person")
+_COLUMN_TYPES = ("money", "quantity", "measure", "percent", "duration", "contact", "date", "organization", "location", "person")
 ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in _COLUMN_TYPES for k in FACT_FIELDS[t]))
 SCALAR_FIELDS: tuple[str, ...] = tuple(k for k in ALL_FIELDS if k not in NESTED_FIELDS)
 DOCUMENT_FIELDS = ("schema", "source", "sha256", "title", "published", "chars", "error", "facts", "warnings")

@@ -223,3 +223,29 @@ def test_numbers_that_are_no_facts(text):
 
     taken = [(c.start, c.end) for c in find_contacts(text)] + [(d.start, d.end) for d in find_dates(text)]
     assert [f for f in find_numbers(text, taken) if f.type in ("money", "quantity", "percent")] == []
+
+
+@pytest.mark.parametrize(
+    "text, type_, value, unit",
+    [
+        ("Der Turm ist 85 Meter hoch.", "measure", 85, "m"),
+        ("Auf 1000 Quadratmetern entsteht die Kita.", "measure", 1000, "m²"),
+        ("Das Werk liefert 2,5 Gigawattstunden Strom.", "measure", 2.5, "GWh"),
+        ("Der Hagel traf mehr als 25.000 Hektar.", "measure", 25000, "ha"),
+        ("Es kamen 300 Besucher.", "quantity", 300, "Besucher"),
+        ("Die Armee hat zwei Stützpunkte.", "quantity", 2, "Stützpunkt"),
+    ],
+    ids=["meter", "square-metres", "gigawatt-hours", "hectares", "count-stays", "compound-of-punkt-is-a-count"],
+)
+def test_measurements_are_measures_not_counts(text, type_, value, unit):
+    from kiextract.components.numbers import find_numbers
+
+    facts = [(f.type, f.value, f.fields["unit"]) for f in find_numbers(text) if f.type in ("measure", "quantity")]
+    assert facts == [(type_, value, unit)]
+
+
+@pytest.mark.parametrize("text", ["Sie holte elf Punkte.", "Er hat 250 ATP-Punkte."], ids=["points", "ranking-points"])
+def test_points_are_no_fact(text):
+    from kiextract.components.numbers import find_numbers
+
+    assert [f for f in find_numbers(text) if f.type in ("measure", "quantity")] == []

@@ -5,6 +5,7 @@ tests); the component adds the facts and spans to the Doc.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -516,7 +517,23 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     results.extend(_shares(text, blocked))
     results.sort(key=lambda f: (f.start, f.end))
     # a value out of any range ("310 digits Euro") is no fact, never an exception further on
-    return [f for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE]
+    return [m for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE and (m := _measure_or_count(f)) is not None]
+
+
+def _measure_or_count(f: NumberFact) -> NumberFact | None:
+    """A count of a unit of measure ("85 Meter", "2,5 Gigawattstunden") is a `measure` with a
+    normalised unit; points and scores ("elf Punkte") are no fact; other counts stay."""
+    if f.type != "quantity":
+        return f
+    unit = (f.fields.get("unit") or "").lower()
+    last = unit.rsplit("-", 1)[-1]
+    lex = lexicon()
+    if last in lex["score_nouns"]:
+        return None  # "elf Punkte", "250 ATP-Punkte"; not "zwei Stützpunkte"
+    symbol = lex["measure_units"].get(unit) or lex["measure_units"].get(last)
+    if symbol is None:
+        return f
+    return dataclasses.replace(f, type="measure", fields={"unit": symbol, "qualifier": f.fields.get("qualifier")})
 
 
 @cache
