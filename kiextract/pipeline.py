@@ -246,9 +246,10 @@ def _in_parts(nlp, item: Input) -> Outcome:
     import dataclasses
 
     parts = pieces(item.text, PART_CHARS)
+    sha = _sha256(item)
     facts, warnings, published, offset = [], list(item.warnings), None, 0
     for n, text in enumerate(parts):
-        sub = dataclasses.replace(item, text=text, sha256="", warnings=(), published=item.published or published)
+        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=item.published or published)
         outcome = _one(nlp, sub)
         if outcome.record.error:
             return _failed(item, f"part {n + 1} of {len(parts)} (from character {offset}): {outcome.record.error}")
@@ -264,7 +265,7 @@ def _in_parts(nlp, item: Input) -> Outcome:
     from .document import find_title
 
     record = Document(
-        source=item.source, sha256=_sha256(item), title=item.title or find_title(item.text),
+        source=item.source, sha256=sha, title=item.title or find_title(item.text),
         published=published, chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings),
     )
     return Outcome(item.source, record)

@@ -42,6 +42,18 @@ def load_json(name: str):
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+@cache
+def number_blockers() -> frozenset[str]:
+    """Words before a number that make it a label ("Nr.", "Seite", "Tel."), lower case."""
+    return frozenset(w.lower() for w in load_lines("number_blockers.txt"))
+
+
+@cache
+def street_suffixes() -> tuple[str, ...]:
+    """Endings of street names ("straße", "platz"), longest first."""
+    return tuple(sorted(load_lines("street_suffixes.txt"), key=len, reverse=True))
+
+
 def overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     """True when [start, end) shares a character with any of `ranges` (a `Ranges` answers in
     logarithmic time; any other iterable is scanned).

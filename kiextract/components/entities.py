@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .. import lexicon as lx
 from ..errors import PatternsError
 from ..normalize.dates import calendar_words
-from ..textutil import Ranges, load_lines, overlaps
+from ..textutil import Ranges, load_lines, overlaps, street_suffixes
 from .base import add_fact, doc_text, meta, scratch, skip_ranges
 
 KEY = "ki_entities"
@@ -353,7 +353,7 @@ class EntityFinder:
         low = w.lower()
         if not is_cap(w) or overlaps(self.toks.start(i), self.toks.end(i), self.claimed):
             return False
-        suffix = next((x for x in _street_suffixes() if low.endswith(x) and len(low) - len(x) >= 3), None)
+        suffix = next((x for x in street_suffixes() if low.endswith(x) and len(low) - len(x) >= 3), None)
         if suffix is None or suffix in ("markt", "graben", "wall", "ring"):
             return False  # "Wochenmarkt", "Straßengraben": more often ordinary nouns
         return not lx.is_common_word(w) and w[: len(w) - len(suffix)].lower() not in GENERIC_STREET_FIRSTS
@@ -804,11 +804,6 @@ LEGAL_FORMS = {"AG", "GmbH", "gGmbH", "mbH", "KG", "KGaA", "eG", "e.V.", "SE", "
 # Kinds of organisation after which only a place names one ("Polizeipräsidium Trier", not "Gericht X").
 PLACE_ONLY = {"gericht", "polizei", "polizeipräsidium", "polizeiinspektion", "polizeidirektion", "polizeirevier", "feuerwehr", "sparkasse", "stadtwerke", "schulamt"}
 COMPANY_WORDS = ("firma", "unternehmen", "konzern", "hersteller", "händler", "anbieter", "betreiber", "produzent", "zulieferer", "gruppe", "holding", "tochter", "mutter")
-
-
-@cache
-def _street_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(load_lines("street_suffixes.txt"), key=len, reverse=True))
 
 
 def _describes_company(w: str) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..normalize.lemma import lemmatize_noun
 from ..normalize.numbers import DIGITS_RE, lexicon, parse_digits, parse_number_word, round_value, scale_of
-from ..textutil import Ranges, load_lines, overlaps
+from ..textutil import Ranges, number_blockers, overlaps, street_suffixes
 from .base import add_fact, doc_text, part, skip_ranges, taken_ranges
 
 KEY = "ki_numbers"
@@ -164,16 +164,6 @@ def _tokens_before(text: str, pos: int, limit: int) -> list[Tok]:
         if len(spans) >= limit or start == 0 or window == widest:
             return [_new_tok(Tok, (a, b, t, t.lower())) for a, b in spans[: -limit - 1 : -1] for t in (text[a:b],)]
         window = min(2 * window, widest)
-
-
-@cache
-def _blockers() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lines("number_blockers.txt"))
-
-
-@cache
-def _street_suffixes() -> tuple[str, ...]:
-    return tuple(load_lines("street_suffixes.txt"))
 
 
 @cache
@@ -463,9 +453,9 @@ def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     before = _lex_before(text, s, limit=1)
     if before:
         w = before[0].text.lower()
-        if w in _blockers() or w.rstrip(".") + "." in _blockers():
+        if w in number_blockers() or w.rstrip(".") + "." in number_blockers():
             return True
-        if before[0].is_cap and w.endswith(_street_suffixes()):
+        if before[0].is_cap and w.endswith(street_suffixes()):
             return True
     return False
 

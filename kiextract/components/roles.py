@@ -66,7 +66,6 @@ class RoleFinder:
         self.doc = doc
         self.text = doc_text(doc)
         self.toks = Tokens.of(doc)
-        info = meta(doc)
         person_facts = [f for f in facts(doc, "ki_entities") if f["type"] == "person"]
         self.persons: list[Entity] = [_person_of(f) for f in person_facts]
         self.facts = {id(p): f for p, f in zip(self.persons, person_facts)}

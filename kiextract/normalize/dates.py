@@ -16,8 +16,8 @@ from functools import cache
 
 import regex
 
-from ..textutil import Ranges, load_json
-from .numbers import parse_digits, parse_number_word
+from ..textutil import Ranges, load_json, number_blockers
+from .numbers import parse_number_word
 
 YEAR = r"(?:19|20)\d{2}"
 DIGIT_RE = regex.compile(r"\d")
@@ -365,7 +365,7 @@ def _bare_years(text: str, claimed: "Ranges") -> list[DateRef]:
     follows (then it counts: "2000 Besucher", "1950 Euro") or a label word stands before it
     ("Nr. 2014", "Tel. 2014")."""
     out = []
-    blockers = _number_blockers()
+    blockers = number_blockers()
     months, weekdays = lexicon()["months"], lexicon()["weekdays"]
     for m in BARE_YEAR_RE.finditer(text):
         s, e = m.span()
@@ -376,25 +376,22 @@ def _bare_years(text: str, claimed: "Ranges") -> list[DateRef]:
             word = nxt.group(1).rstrip(".,;:!?)“\"")
             if word[:1].isupper() and word.lower() not in months and word.lower() not in weekdays:
                 continue
-            if word.lower() in _measure_units():
+            if word.lower() in _unit_words():
                 continue
         prev = PREV_WORD_RE.search(text, max(0, s - 40), s)
-        if prev is not None and prev.group(1).rstrip(":") in blockers:
+        if prev is not None and prev.group(1).rstrip(":").lower() in blockers:
             continue
         out.append(DateRef(s, e, m.group(1), "year", "year", int(m.group(1))))
     return out
 
 
 @cache
-def _number_blockers() -> frozenset[str]:
-    from ..textutil import load_lines
+def _unit_words() -> frozenset[str]:
+    """Unit symbols after a number ("2014 m", "1950 kWh") and "Uhr": it is no year then."""
+    from .numbers import lexicon as number_lexicon
 
-    return frozenset(load_lines("number_blockers.txt")) | {"Tel.", "Tel", "Fax", "Fax.", "PLZ", "Nr", "Nummer", "Zimmer", "Raum", "Seite", "S.", "Kennzeichen"}
-
-
-@cache
-def _measure_units() -> frozenset[str]:
-    return frozenset({"m", "km", "cm", "mm", "kg", "g", "t", "ha", "l", "qm", "m²", "km²", "km/h", "kwh", "mwh", "gwh", "ps", "kw", "mw", "°c", "uhr"})
+    symbols = {u.lower() for u in number_lexicon()["measure_units"].values()}
+    return frozenset(symbols - {"in"}) | {"uhr"}  # "in" (inch) is the preposition: "1931 in Kanada"
 
 
 def _trim(r: DateRef) -> DateRef:
