@@ -10,16 +10,12 @@ from functools import cache, lru_cache
 import regex
 
 from .normalize.lemma import _lemma_exact, lemmatize_noun
-from .textutil import load_lines, load_tsv
+from .textutil import load_lines, load_tsv, words_frozenset, words_tuple
 
 # Party aliases too ambiguous for running text (see the gazetteer README).
-AMBIGUOUS_PARTY_ALIASES = {"Zentrum", "Union", "Liberale", "Linke", "Volt", "Piraten", "BP", "FW", "FWG", "Die Heimat", "PARTEI", "Grüne", "Grünen", "GRÜNE", "REP"}
-NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "della", "du", "el", "al", "zu", "ten", "ter", "bin", "ibn", "le", "la", "vom", "zur"}
-AMBIGUOUS_FIRST_NAMES = {
-    "Mai", "Juni", "Juli", "August", "April", "Rose", "Rosa", "Sonne", "Stern", "Engel", "Berg", "Weiß",
-    "Jung", "Frei", "Friede", "Ernst", "Will", "Anders", "Allen", "Lasse", "Per", "Mark", "Kurz",
-    "Hoffnung", "Glaube", "Liebe", "Schön", "Klein", "Lang", "Frank", "Ali",
-}
+AMBIGUOUS_PARTY_ALIASES = words_frozenset("ambiguous_party_aliases")
+NAME_PARTICLES = words_frozenset("name_particles")
+AMBIGUOUS_FIRST_NAMES = words_frozenset("ambiguous_first_names")
 
 
 @dataclass(frozen=True)
@@ -466,14 +462,7 @@ def nominative_org(words: list[str]) -> str:
 ADJ_SUFFIXES = tuple(s + e for s in ("isch", "al", "lich", "ig", "ell", "iv", "är", "isch", "er", "ern", "an", "ant", "ent", "ös") for e in ("e", "en", "er", "es", "em"))
 
 
-FUNCTION_WORDS = frozenset(
-    "der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen "
-    "seine seiner seinem seinen ihre ihrer ihrem ihren unsere unserer unserem unseren diese dieser "
-    "diesem diesen dieses jene jener jenem jenen welche welcher welchem welchen alle aller allen "
-    "beide beiden oder aber über unter hinter wieder immer sehr mehr weder sondern wer wenn denen "
-    "deren dessen hier gestern morgen heute jeder jede jedem jeden jedes manche mancher einige "
-    "andere anderen anderer viele vielen wenige wenigen mehrere mehreren sowie bereits er sie es".split()
-)
+FUNCTION_WORDS = words_frozenset("function_words")
 
 
 LOWER_ADJ_SUFFIXES = tuple(
@@ -500,8 +489,8 @@ def is_common_noun_form(word: str) -> bool:
     return lemma is not None and lemma[:1].isupper() and lemma.lower() != word.lower().rstrip("n")
 
 
-FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "enz", "anz", "ur", "e", "in", "konferenz", "regierung", "agentur", "initiative", "organisation", "verwaltung")
-NEUTER = ("um", "ment", "chen", "lein", "amt", "werk", "kolleg", "institut", "gericht", "büro", "haus", "gremium", "forum", "netzwerk", "bündnis", "ministerium", "zentrum", "museum", "theater", "gymnasium", "krankenhaus", "klinikum", "team", "projekt", "programm", "portal")
+FEMININE = words_tuple("feminine")
+NEUTER = words_tuple("neuter")
 
 
 def noun_gender(noun: str) -> str:

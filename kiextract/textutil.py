@@ -114,3 +114,18 @@ class Ranges:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+@cache
+def _words() -> dict:
+    return load_json("words_de.json")
+
+
+def words_frozenset(key: str) -> frozenset[str]:
+    """A word set of words_de.json (the German vocabulary the rules read)."""
+    return frozenset(_words()[key]["words"])
+
+
+def words_tuple(key: str) -> tuple[str, ...]:
+    """A word list of words_de.json in its order (endings tried with str.endswith)."""
+    return tuple(_words()[key]["words"])

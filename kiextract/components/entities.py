@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 from .. import lexicon as lx
 from ..errors import PatternsError
 from ..normalize.dates import calendar_words
-from ..textutil import Ranges, load_lines, overlaps, street_suffixes
+from ..textutil import Ranges, load_lines, overlaps, street_suffixes, words_frozenset, words_tuple
 from .base import add_fact, doc_text, meta, scratch, skip_ranges
 
 KEY = "ki_entities"
-HONORIFICS = {"Dr.", "Prof.", "Dres.", "Prof", "Dr"}
+HONORIFICS = words_frozenset("honorifics")
 ABBR_RE = regex.compile(r"^[\p{Lu}][\p{L}.]{0,6}$")
 CREDIT_RE = regex.compile(
     r"(?:(?<![\p{L}])(?:Fotos?|Bild(?:er)?|Foto/Grafik|Quelle)\s*:\s*|©\s*(?:[^\n/©]{1,60}/\s*)?)"
@@ -28,8 +28,8 @@ CREDIT_RE = regex.compile(
 BYLINE_RE = regex.compile(
     r"(?m)^[ \t]*(?:Von[ \t]+)+(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:,|$)"
 )
-LOCATIVE = {"in", "nach", "aus", "bei", "nahe", "gen", "von", "vor", "über", "durch"}
-PLACE_CONTEXT = {"in", "aus", "nach", "bei", "von", "gen", "Stadt", "Gemeinde", "Kreis", "Kreisstadt", "Ortsteil", "nahe"}
+LOCATIVE = words_frozenset("locative")
+PLACE_CONTEXT = words_frozenset("place_context")
 
 
 @dataclass
@@ -110,7 +110,7 @@ class Tokens:
         return self.text[self.items[i - 1][2]:self.items[i][1]] if 0 < i < len(self.items) else ""
 
 
-CAPITAL_PARTICLES = {"Van", "Von", "De", "Di", "Da", "Del", "Della", "Le", "La"}  # "Alexander Van der Bellen"
+CAPITAL_PARTICLES = words_frozenset("capital_particles")
 INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
 
 
@@ -605,7 +605,7 @@ class EntityFinder:
         if known is not None and b < i + 1 and self._place_follows(i + 1):
             value = lx.nominative_org([toks.t(k) for k in range(b, i + 1)])
             s, e = toks.start(b), toks.end(i)
-            ent = self._add_org(value, s, e, known[0] or None)
+            self._add_org(value, s, e, known[0] or None)
             return s, e
         # "Amt für Integration und Inklusion", "Ministerium für Kinder, Familie, Flüchtlinge und Integration"
         if nxt == "für":
@@ -800,10 +800,10 @@ class EntityFinder:
             self.claimed.append((s, e))
 
 
-LEGAL_FORMS = {"AG", "GmbH", "gGmbH", "mbH", "KG", "KGaA", "eG", "e.V.", "SE", "OHG", "UG", "Ltd.", "Inc.", "plc", "S.A.", "GesmbH", "Ges.m.b.H."}
+LEGAL_FORMS = words_frozenset("legal_forms")
 # Kinds of organisation after which only a place names one ("Polizeipräsidium Trier", not "Gericht X").
-PLACE_ONLY = {"gericht", "polizei", "polizeipräsidium", "polizeiinspektion", "polizeidirektion", "polizeirevier", "feuerwehr", "sparkasse", "stadtwerke", "schulamt"}
-COMPANY_WORDS = ("firma", "unternehmen", "konzern", "hersteller", "händler", "anbieter", "betreiber", "produzent", "zulieferer", "gruppe", "holding", "tochter", "mutter")
+PLACE_ONLY = words_frozenset("place_only")
+COMPANY_WORDS = words_tuple("company_words")
 
 
 def _describes_company(w: str) -> bool:
@@ -815,34 +815,20 @@ def _describes_company(w: str) -> bool:
 
 
 # Category words that say what an organisation is rather than name it ("Nachrichtenagentur Anadolu").
-DESCRIPTORS = {"organisation", "agentur", "partei", "konzern", "unternehmen", "firma", "verein", "migrantenorganisation", "miliz"}
+DESCRIPTORS = words_frozenset("descriptors")
 # Determiners before a noun; a German town's name does not take them ("mit den Geldern").
-NOUN_DETERMINERS = {
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-    "ihre", "ihren", "ihrer", "seine", "seinen", "seiner", "unsere", "unseren", "diese", "diesen", "dieser",
-    "alle", "allen", "viele", "vielen", "keine", "keinen", "welche", "welchen", "mehrere", "einige",
-}
+NOUN_DETERMINERS = words_frozenset("noun_determiners")
 # First parts of compounds in -platz/-weg that name no street ("Arbeitsplatz", "Parkplatz", "Heimweg").
-GENERIC_STREET_FIRSTS = {
-    "arbeits", "park", "spiel", "sport", "fest", "stell", "ausbildungs", "studien", "kita", "krippen", "kindergarten",
-    "betreuungs", "schul", "heim", "rück", "hin", "um", "aus", "fuß", "rad", "wander", "weg", "lösungs", "aus", "mittel",
-    "sonder", "königs", "holz", "irr", "land", "wasser", "see", "luft", "schienen", "rechts", "bildungs", "lebens",
-    "markt", "dorf", "haupt", "kirch", "rast", "camping", "golf", "tennis", "fußball", "bolz", "flug", "hafen", "bahn",
-    "bau", "lager", "stand", "sitz", "treff", "tatort", "unfall", "brand", "einsatz", "firmen", "geschäfts", "wohn",
-}
+GENERIC_STREET_FIRSTS = words_frozenset("generic_street_firsts")
 # Heads whose name goes on in the genitive: "Börsenverein des Deutschen Buchhandels".
-GENITIVE_HEADS = ("verband", "verein", "bibliothek", "akademie", "institut", "stiftung", "kammer", "archiv", "museum", "gesellschaft")
+GENITIVE_HEADS = words_tuple("genitive_heads")
 # Heads named by a place's or country's adjective alone: "Österreichische Hagelversicherung".
-ADJECTIVE_NAMED_HEADS = (
-    "versicherung", "krankenkasse", "kasse", "bank", "gesellschaft", "akademie", "institut", "verband", "kammer",
-    "stiftung", "bibliothek", "museum", "theater", "oper", "rundfunk", "holding", "agentur", "post", "bahn",
-    "universität", "hochschule", "nationalbank", "zentralbank", "gewerkschaft", "industriellenvereinigung",
-)
-LIST_SEPARATORS = {",", "und", "sowie", "oder", "/"}
+ADJECTIVE_NAMED_HEADS = words_tuple("adjective_named_heads")
+LIST_SEPARATORS = words_frozenset("list_separators")
 # Kinds of institution named after saints, given names and ordinary words ("Kita Sonnenschein").
-NAMED_INSTITUTIONS = {"kita", "kindergarten", "kindertagesstätte", "kinderkrippe", "schule", "grundschule", "gymnasium", "realschule", "gesamtschule", "hauptschule", "krankenhaus", "klinik", "stiftung"}
-QUOTES_OPEN = set("„\"“‚'»«")
-QUOTES_CLOSE = set("“\"”‘'«»")
+NAMED_INSTITUTIONS = words_frozenset("named_institutions")
+QUOTES_OPEN = words_frozenset("quotes_open")
+QUOTES_CLOSE = words_frozenset("quotes_close")
 
 
 def _sentence_start(text: str, pos: int) -> bool:

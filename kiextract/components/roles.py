@@ -17,21 +17,22 @@ from spacy.tokens import Doc
 
 from .. import lexicon as lx
 from ..records import ROLE_FIELDS
+from ..textutil import words_frozenset
 from .base import add_span, doc_text, facts, meta, part
 from .entities import HONORIFICS, Entity, Tokens, is_cap
 from ..normalize.dates import calendar_words
 from .numbers import AGES_KEY
 
 KEY = "ki_roles"
-DETERMINERS = {"der", "die", "des", "dem", "den", "Der", "Die", "Des", "Dem", "Den"}
-COMPLEMENT_STARTS = {"des", "der", "für", "im", "beim", "am", "vom", "bei", "in", "aus", "von"}
-PLURAL_MARKERS = {"beiden", "beide", "zwei", "drei", "vier", "die"}
+DETERMINERS = words_frozenset("determiners")
+COMPLEMENT_STARTS = words_frozenset("complement_starts")
+PLURAL_MARKERS = words_frozenset("plural_markers")
 MAX_LIST = 20  # names in one list with a shared title ("die Ehrenmitglieder A, B und C")
 MAX_BACK = 200  # person mentions a definite description may refer back to
 ORDINAL_RE = regex.compile(r"^\d{1,2}\.$")
-COPULAS = {"als", "ist", "war", "wird", "wurde", "bleibt", "bleibe", "sei", "wäre"}
-COMPARATIVES = {"mehr", "weniger", "früher", "später", "eher", "lieber", "besser", "anders", "länger", "größer", "so", "sowohl"}
-CLAUSE_ENDS = {".", ",", ";", ":", "!", "?", "(", ")", "–", "„", "“", "\""}
+COPULAS = words_frozenset("copulas")
+COMPARATIVES = words_frozenset("comparatives")
+CLAUSE_ENDS = words_frozenset("clause_ends")
 
 
 def _person_of(fact: dict) -> Entity:
