@@ -1,0 +1,119 @@
+"""Places: gazetteer towns, Länder and countries in context, named streets and squares, the model's
+places where precision filters agree."""
+from __future__ import annotations
+
+import regex
+
+from ... import lexicon as lx
+from ...textutil import overlaps, street_suffixes
+from .common import (
+    GENERIC_STREET_FIRSTS,
+    LOCATIVE,
+    NOUN_DETERMINERS,
+    PLACE_CONTEXT,
+    Rules,
+    is_cap,
+    is_name_token,
+)
+
+
+class PlaceFinder(Rules):
+    # -- places ----------------------------------------------------------------------------
+    def find_places(self, model_ents: list[tuple[int, int, str]]) -> None:
+        toks, places, lands = self.toks, lx.places(), lx.land_aliases()
+        i = 0
+        while i < len(toks):
+            w = toks.t(i)
+            if not is_cap(w):
+                i += 1
+                continue
+            hit = None
+            for n in (4, 3, 2, 1):
+                if i + n > len(toks):
+                    continue
+                if any("\n" in toks.gap(k) for k in range(i + 1, i + n)):
+                    continue
+                surface = toks.joined(i, i + n)
+                if surface in places:
+                    hit = (n, surface)
+                    break
+            if hit:
+                n, surface = hit
+                s, e = toks.start(i), toks.end(i + n - 1)
+                if not overlaps(s, e, self.claimed) and self._place_ok(i, n, surface):
+                    self._add_place(places[surface], s, e, surface)
+                    i += n
+                    continue
+            # a named street or square: "Porscheplatz", "Bahnhofstraße", "Lange Straße" is left out
+            if self._street_name(i):
+                s = toks.start(i)
+                self._add_place(w, s, toks.end(i), w)
+                i += 1
+                continue
+            # "NRW-Tour", "NRW-Staatssekretärin": a Land abbreviation as the first part of a compound
+            if "-" in w:
+                first = w.split("-")[0]
+                if first in lands:
+                    s = toks.start(i)
+                    self._add_place(lands[first], s, s + len(first), first)
+            # genitive of a place: "Heinsbergs Bürgermeister", "die Wirtschaft Österreichs"
+            elif (
+                w.endswith("s") and len(w) > 4 and w[:-1] in places and w[:-1] not in lx.ambiguous_places()
+                and w not in lx.name_stopwords()
+                and ((is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " ") or w[:-1] in lx.named_regions())
+            ):
+                s = toks.start(i)
+                if not overlaps(s, s + len(w), self.claimed):
+                    self._add_place(places[w[:-1]], s, s + len(w) - 1, w[:-1])
+            i += 1
+        for s, e, label in model_ents:
+            if label == "LOC" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip):
+                surface = self.text[s:e]
+                if self._model_place_ok(surface, s):
+                    self._add_place(surface, s, e, surface)
+
+    def _street_name(self, i: int) -> bool:
+        """A one-word street or square name ("Porscheplatz", "Kaiser-Wilhelm-Allee"): it ends in a
+        street word after at least three letters, and it is no ordinary noun ("Arbeitsplatz")."""
+        w = self.toks.t(i)
+        low = w.lower()
+        if not is_cap(w) or overlaps(self.toks.start(i), self.toks.end(i), self.claimed):
+            return False
+        suffix = next((x for x in street_suffixes() if low.endswith(x) and len(low) - len(x) >= 3), None)
+        if suffix is None or suffix in ("markt", "graben", "wall", "ring"):
+            return False  # "Wochenmarkt", "Straßengraben": more often ordinary nouns
+        return not lx.is_common_word(w) and w[: len(w) - len(suffix)].lower() not in GENERIC_STREET_FIRSTS
+
+    def _model_place_ok(self, surface: str, start: int) -> bool:
+        """A place only the model found: precision first. Not a common noun or a compound of one
+        ("Bußgeld"), not a demonym ("Mexikaner"), not an organisation or a title."""
+        words = surface.split()
+        if not all(is_cap(w) for w in words) or lx.org_head_of(words[-1]) or lx.title_of(words[-1]):
+            return False
+        if regex.search(r"[\d()\"„“]", surface) or any(lx.is_common_word(w) for w in words):
+            return False
+        last = words[-1]
+        if lx.ends_in_common_noun(last, 4) or last.endswith(("aner", "ener", "ier", "ianer")) or last.isupper():
+            return False
+        if words[0] in lx.first_names() and words[0] not in lx.weak_first_names():
+            return False  # a person the model took for a place
+        if len(words) == 1:
+            if surface in lx.first_names():
+                return False
+            # one word: only where German puts a place ("in Chisinau", "nach Lampedusa")
+            before = regex.search(r"(\p{L}+)\s+$", self.text[max(0, start - 20):start])
+            return bool(before and before.group(1) in LOCATIVE)
+        return True
+
+    def _place_ok(self, i: int, n: int, surface: str) -> bool:
+        toks = self.toks
+        if n == 1 and toks.t(i - 1).lower() in NOUN_DETERMINERS and surface not in lx.named_regions():
+            return False  # "mit den Geldern", "die Platten": a German town takes no article
+        if n == 1 and surface in lx.ambiguous_places():
+            return toks.t(i - 1) in PLACE_CONTEXT
+        if n == 1 and surface in lx.first_names() and is_name_token(toks.t(i + 1)):
+            return False  # a person: "Marl Schulze"
+        nxt = toks.t(i + n)
+        if nxt.startswith("-") or (nxt[:1].islower() and toks.gap(i + n) == "" and nxt not in ("'s",)):
+            return False
+        return True
