@@ -183,7 +183,13 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, globs, job
     failed = done = stored = skipped = 0
     progress = None
     if err.is_terminal and len(sources) > 1 and not quiet:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         progress = Progress(
             TextColumn("kiextract"), BarColumn(), MofNCompleteColumn(),
@@ -341,7 +347,12 @@ def models() -> None:
 
     Example: kiextract models
     """
-    from .pipeline import OFFICIAL_MODELS, installed_models, resolve_model, shipped_model_path
+    from .pipeline import (
+        OFFICIAL_MODELS,
+        installed_models,
+        resolve_model,
+        shipped_model_path,
+    )
 
     installed = installed_models()
     for name in OFFICIAL_MODELS:

@@ -194,6 +194,15 @@ def all_parties() -> dict[str, str]:
 
 
 @cache
+def parties_casefold() -> dict[str, str]:
+    """Every party alias case-folded ("DIE LINKE", "ZENTRUM" as lists of candidates write them)."""
+    out: dict[str, str] = {}
+    for alias, canon in all_parties().items():
+        out.setdefault(alias.casefold(), canon)
+    return out
+
+
+@cache
 def _ambiguous_party_aliases() -> frozenset[str]:
     flagged = {row[1] for row in load_tsv("parties.tsv") if row[3] == "1"}
     return frozenset(flagged | AMBIGUOUS_PARTY_ALIASES)
@@ -436,7 +445,8 @@ def nominative_org(words: list[str]) -> str:
         words = words[1:]
     head_i = None
     for i, w in enumerate(words):
-        if w[:1].isupper() and not _is_adjective(w) and not (w.endswith("er") and w[:-2] in places()):
+        attributive = i + 1 < len(words) and words[i + 1][:1].isupper() and _is_adjective(w.lower())  # "Freiwillige Feuerwehr"
+        if w[:1].isupper() and not _is_adjective(w) and not attributive and not (w.endswith("er") and w[:-2] in places()):
             head_i = i
             break
     if head_i is None:
@@ -452,10 +462,10 @@ def nominative_org(words: list[str]) -> str:
             continue
         stem = w
         for e in ("en", "em", "er", "es", "e"):
-            if w.endswith(e) and _is_adjective(w):
+            if w.endswith(e) and (_is_adjective(w) or _is_adjective(w.lower())):
                 stem = w[: -len(e)]
                 break
-        adjs.append(stem + ending if _is_adjective(w) else w)
+        adjs.append(stem + ending if _is_adjective(w) or _is_adjective(w.lower()) else w)
     return " ".join(adjs + [lemma] + words[head_i + 1:])
 
 

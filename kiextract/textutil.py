@@ -129,3 +129,8 @@ def words_frozenset(key: str) -> frozenset[str]:
 def words_tuple(key: str) -> tuple[str, ...]:
     """A word list of words_de.json in its order (endings tried with str.endswith)."""
     return tuple(_words()[key]["words"])
+
+
+def words_map(key: str) -> dict[str, str]:
+    """A word list of words_de.json written as "key=value" pairs, as a dict."""
+    return dict(w.split("=", 1) for w in _words()[key]["words"])

@@ -274,9 +274,10 @@ def test_particles_and_nouns_after_a_name(nlp, text, name):
         ("Maria Klein ist seit 2014 Vizebürgermeisterin.", "Maria Klein", "Vizebürgermeisterin"),
         ("Der Vorsitzende, Hans Meier, begrüßte die Gäste.", "Hans Meier", "Vorsitzender"),
         ("Die Ehrenmitglieder Karl Stein, Otto Berg und Fritz Wolf wurden geehrt.", "Otto Berg", "Ehrenmitglied"),
-        ("Begrüßt wurden sie von Jan Wolf, dem stellvertretenden Landrat.", "Jan Wolf", "stellvertretender Landrat"),
+        ("Begrüßt wurden sie von Jan Wolf, dem stellvertretenden Landrat.", "Jan Wolf", "stellvertretende Landrat"),
+        ("Jan Wolf, stellvertretender Landrat, begrüßte sie.", "Jan Wolf", "stellvertretender Landrat"),
     ],
-    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-agrees"],
+    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-after-article-weak", "adjective-without-article-strong"],
 )
 def test_roles_after_names_and_over_lists(nlp, text, name, title):
     assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]
@@ -328,9 +329,25 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("Er wechselte an das Klinikum in Leverkusen.", {"Klinikum Leverkusen"}),
         ("Laut der Nachrichtenagentur Anadolu gab es Tote.", {"Anadolu"}),
         ("Das Finanzministerium und das Sozialministerium prüfen.", {"Finanzministerium", "Sozialministerium"}),
-        ("Dafür stimmten SPD, Grüne und Linke.", {"SPD", "Grüne", "Linke"}),
+        ("Dafür stimmten SPD, Grüne und Linke.", {"SPD", "Grüne", "Die Linke"}),
+        ("Scharfe Kritik kam am Samstag auch von den Grünen.", {"Grüne"}),
+        ("Er stimmte mit der Linken gegen den Antrag.", {"Die Linke"}),
+        ("Torben Schultz (DIE LINKE) 3,49 Prozent, Daniel Thiel (ZENTRUM) 0,47 Prozent", {"Die Linke", "Zentrum"}),
+        ("Wie OGM-Chef Wolfgang Bachmayer betont, haben alle verloren.", {"OGM"}),
+        ("Das schreibt etwa Guardian-Kolumnist Giles Fraser.", {"Guardian"}),
+        ("Das bestätigte er im STANDARD-Gespräch.", {"Der Standard"}),
+        ("Das Team der Kita „Kunterbunt“ freut sich.", {"Kita Kunterbunt"}),
+        ('Der Kindergarten "Laurentius" wird ersetzt.', {"Kindergarten Laurentius"}),
+        ("2024 hat die Freiwillige Feuerwehr in Dettenhausen zehn Menschen gerettet.", {"Freiwillige Feuerwehr Dettenhausen"}),
+        ("Er kam vom Medizinischen Versorgungszentrum.", {"Medizinisches Versorgungszentrum"}),
+        ("Es sprachen Vertreter des Staatlichen Schulamts.", {"Staatliches Schulamt"}),
     ],
-    ids=["gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town", "agency-descriptor", "ministries", "party-list"],
+    ids=[
+        "gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town",
+        "agency-descriptor", "ministries", "party-list", "party-noun-after-article", "linke-inflected", "party-in-capitals-after-name",
+        "acronym-before-title", "listed-name-before-title", "listed-name-in-capitals", "quoted-kita-name", "quoted-kindergarten-name",
+        "adjective-named-with-place", "adjective-named-inflected", "adjective-named-genitive",
+    ],
 )
 def test_organisation_shapes(nlp, text, expected):
     orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
@@ -387,8 +404,11 @@ def test_common_nouns_are_no_places(nlp, text):
         ("Nadal sorgte in der Pressekonferenz für Gelächter.", None, "Pressekonferenz für Gelächter"),
         ("Die Rebellenmiliz Seleka kämpft weiter.", "Seleka", "Rebellenmiliz Seleka"),
         ("St. Pölten / Wien – Die Grünen wollen mehr.", None, "St. Pölten"),
+        ("Der IT-Leiter Klaus Meier kam später.", None, "IT"),
+        ("Er besuchte die Grüne Woche in Berlin.", None, "Grüne"),
+        ("Die OB-Kandidaten stellten sich vor.", None, "OB"),
     ],
-    ids=["capitalised-adjective-in-name", "event-not-body", "militia-descriptor", "club-alias-that-is-a-town"],
+    ids=["capitalised-adjective-in-name", "event-not-body", "militia-descriptor", "club-alias-that-is-a-town", "field-acronym-before-title", "party-word-before-noun", "office-acronym"],
 )
 def test_organisation_names_seen_in_real_news(nlp, text, expected, not_expected):
     orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

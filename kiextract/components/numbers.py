@@ -16,7 +16,14 @@ import regex
 from spacy.tokens import Doc
 
 from ..normalize.lemma import lemmatize_noun
-from ..normalize.numbers import DIGITS_RE, lexicon, parse_digits, parse_number_word, round_value, scale_of
+from ..normalize.numbers import (
+    DIGITS_RE,
+    lexicon,
+    parse_digits,
+    parse_number_word,
+    round_value,
+    scale_of,
+)
 from ..textutil import Ranges, number_blockers, overlaps, street_suffixes
 from .base import add_fact, doc_text, part, skip_ranges, taken_ranges
 

@@ -16,15 +16,16 @@ import regex
 from spacy.tokens import Doc
 
 from .. import lexicon as lx
+from ..normalize.dates import calendar_words
 from ..records import ROLE_FIELDS
 from ..textutil import words_frozenset
 from .base import add_span, doc_text, facts, meta, part
 from .entities import HONORIFICS, Entity, Tokens, is_cap
-from ..normalize.dates import calendar_words
 from .numbers import AGES_KEY
 
 KEY = "ki_roles"
 DETERMINERS = words_frozenset("determiners")
+DEFINITE = frozenset(w.lower() for w in DETERMINERS)
 COMPLEMENT_STARTS = words_frozenset("complement_starts")
 PLURAL_MARKERS = words_frozenset("plural_markers")
 MAX_LIST = 20  # names in one list with a shared title ("die Ehrenmitglieder A, B und C")
@@ -123,8 +124,9 @@ class RoleFinder:
             inner = self.text[start_c:end_c]
             if inner.startswith("alle "):  # "(alle ÖVP)" after a list of names
                 start_c, inner = start_c + 5, inner[5:]
-            if inner in lx.all_parties():
-                items.append((lx.all_parties()[inner], "party", part(self.text, start_c, end_c)))
+            party = lx.all_parties().get(inner) or (lx.parties_casefold().get(inner.casefold()) if inner.isupper() else None)
+            if party:  # "(Grüne)", "(DIE LINKE)", "(ZENTRUM)"
+                items.append((party, "party", part(self.text, start_c, end_c)))
             elif inner.isascii() and inner.isdigit() and len(inner) <= 3 and 14 <= int(inner) <= 110:
                 items.append((int(inner), "age", part(self.text, start_c, end_c)))
             else:
@@ -213,7 +215,8 @@ class RoleFinder:
             org = self._org_of(title_i + 1, end)
         if p.gender is None and title.gender:
             p.gender = title.gender
-        return {"title": written, **part(self.text, start, stop), "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives}
+        return {"title": written, **part(self.text, start, stop), "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives,
+                "_weak": bool(adjectives) and toks.t(adj_start - 1).lower() in DEFINITE}
 
     def _token_part(self, i: int, length: int | None = None) -> dict:
         """Token i (or its first `length` characters: the "CDU" of "CDU-Landrat") as a sub-fact."""
@@ -295,6 +298,7 @@ class RoleFinder:
             self._predicative(j, p, roles, parties)
         self._credits(roles)
         self._descriptions(roles, parties, ages)
+        self._possessive_parties(parties)
         self._ages_before(ages)
         for p in self.persons:
             fact = self.facts.get(id(p))
@@ -304,7 +308,9 @@ class RoleFinder:
                 if "_title" in r:  # the title in the person's gender, now that all roles tell it
                     title = r["_title"]
                     masculine = title.gender == "m" or (title.gender is None and p.gender == "m")
-                    adjectives = [a + "r" if masculine and a.endswith("e") else a for a in r["_adjs"]]
+                    # "stellvertretender Landrat"; after a definite article the weak form the
+                    # nominative takes there: "den stellvertretenden Kreisbrandmeister" -> "stellvertretende"
+                    adjectives = [a + "r" if masculine and not r["_weak"] and a.endswith("e") else a for a in r["_adjs"]]
                     r["title"] = " ".join(adjectives + [title.for_gender(p.gender)])
             fact["roles"] = merge_roles(roles[id(p)])
             fact["party"], fact["party_span"] = parties.get(id(p), (None, None))
@@ -441,6 +447,21 @@ class RoleFinder:
                     written = title.feminine if p.gender == "w" else title.masculine
                     roles[id(p)].append({"title": written, **part(self.text, start, e), "org": None, "_kind": "credit"})
                     break
+
+    def _possessive_parties(self, parties) -> None:
+        """"Erdogans islamisch-konservative AKP", "Merkels CDU": a party after the person's
+        genitive name, maybe after adjectives, is the person's party."""
+        toks = self.toks
+        for i, (p, j) in self.mention_at.items():
+            w = toks.t(j)
+            if id(p) in parties or not p.surname or w not in (p.surname + "s", p.surname + "'"):
+                continue
+            k = j + 1
+            while k < j + 4 and toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k).split("-")[-1]):
+                k += 1
+            party = lx.parties().get(toks.t(k))
+            if party and "\n" not in toks.gap(k):
+                parties[id(p)] = (party, self._token_part(k))
 
     def _descriptions(self, roles, parties, ages) -> None:
         """Definite descriptions without a name refer back to a person named before them."""

@@ -10,7 +10,14 @@ from spacy.tokens import Doc
 
 from ... import lexicon as lx
 from ...normalize.dates import calendar_words
-from ...textutil import Ranges, load_lines, overlaps, words_frozenset, words_tuple
+from ...textutil import (
+    Ranges,
+    load_lines,
+    overlaps,
+    words_frozenset,
+    words_map,
+    words_tuple,
+)
 from ..base import doc_text, scratch, skip_ranges
 
 HONORIFICS = words_frozenset("honorifics")
@@ -38,6 +45,10 @@ LIST_SEPARATORS = words_frozenset("list_separators")
 NAMED_INSTITUTIONS = words_frozenset("named_institutions")
 QUOTES_OPEN = words_frozenset("quotes_open")
 QUOTES_CLOSE = words_frozenset("quotes_close")
+PARTY_NOUNS = words_map("party_nouns")
+PARTY_ORG_NAMES = words_map("party_org_names")
+GENERIC_ACRONYMS = words_frozenset("generic_acronyms")
+QUOTED_NAME_HEADS = words_frozenset("quoted_name_heads")
 
 
 @dataclass

@@ -10,11 +10,15 @@ from .common import (
     ABBR_RE,
     ADJECTIVE_NAMED_HEADS,
     DESCRIPTORS,
+    GENERIC_ACRONYMS,
     GENITIVE_HEADS,
     LEGAL_FORMS,
     LIST_SEPARATORS,
     NAMED_INSTITUTIONS,
+    PARTY_NOUNS,
+    PARTY_ORG_NAMES,
     PLACE_ONLY,
+    QUOTED_NAME_HEADS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     Entity,
@@ -78,21 +82,15 @@ class OrgFinder(Rules):
 
     def find_orgs(self, model_ents: list[tuple[int, int, str]]) -> None:
         toks = self.toks
-        parties = lx.parties()
         i = 0
         while i < len(toks):
             w = toks.t(i)
             s = toks.start(i)
-            # parties: "CDU", "(FDP)", "CDU-Politikerin"; "(Grüne)" after a name
-            if w in parties:
-                self._add_org(parties[w], s, toks.end(i))
-            elif w in lx.all_parties() and toks.t(i - 1) == "(" and toks.t(i + 1) == ")" and (i - 2) >= 0 and any(m[1] == toks.end(i - 2) for p in self.persons for m in p.mentions):
-                self._add_org(lx.all_parties()[w], s, toks.end(i))
-            elif "-" in w and w.split("-")[0] in parties:
-                first = w.split("-")[0]
-                self._add_org(parties[first], s, s + len(first))
-            elif w in lx.all_parties() and self._in_party_list(i):
-                self._add_org(lx.all_parties()[w], s, toks.end(i))  # "SPD, Grüne und Linke"
+            party = self._party(i)
+            if party is not None:
+                self._add_org(PARTY_ORG_NAMES.get(party[0], party[0]), party[1], party[2])
+            else:
+                self._compound_org(i)
             if w in LEGAL_FORMS:
                 self._legal_form_org(i)
             elif w.endswith(("ministerium", "ministeriums")) and is_cap(w) and len(w) > 12:
@@ -120,6 +118,53 @@ class OrgFinder(Rules):
                 if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ("für", "und", "der", "des") for x in words):
                     self._add_org(lx.nominative_org(words), s, e)
         self._drop_inner_orgs()
+
+    def _party(self, i: int) -> tuple[str, int, int] | None:
+        """The party token i names, as (short name, start, end): "CDU", "CDU-Politikerin";
+        an ambiguous name where only a party fits: in brackets after a person ("(Grüne)",
+        "(DIE LINKE)", "(ZENTRUM)"), in a list with an unambiguous party ("SPD, Grüne und
+        Linke"), or as a noun after an article ("von den Grünen", "die Linke"), not "die Grüne Woche"."""
+        toks, parties, every = self.toks, lx.parties(), lx.all_parties()
+        w, s = toks.t(i), toks.start(i)
+        if w in parties:
+            return parties[w], s, toks.end(i)
+        if "-" in w and w.split("-")[0] in parties:
+            first = w.split("-")[0]
+            return parties[first], s, s + len(first)
+        if toks.t(i - 1) == "(" and i >= 2 and any(m[1] == toks.end(i - 2) for p in self.persons for m in p.mentions):
+            folded = lx.parties_casefold()
+            for n in (1, 2):
+                if toks.t(i + n) == ")" and toks.joined(i, i + n).casefold() in folded:
+                    return folded[toks.joined(i, i + n).casefold()], s, toks.end(i + n - 1)
+        if w in every and self._in_party_list(i):
+            return every[w], s, toks.end(i)
+        if w in PARTY_NOUNS and toks.t(i - 1).lower() in ("die", "der", "den", "des", "dem") and not _sentence_start(self.text, s):
+            after = toks.t(i + 1)
+            if not is_cap(after) or after in lx.first_names() or after in LIST_SEPARATORS:
+                return PARTY_NOUNS[w], s, toks.end(i)
+        return None
+
+    def _compound_org(self, i: int) -> None:
+        """A name at the front of a compound with a title: "OGM-Chef", "FWV-Sprecher" (an
+        acronym), "Guardian-Kolumnist" (a listed name), "STANDARD-Gespräch" (a listed name in
+        capitals); not "IT-Leiter" or "US-Präsident"."""
+        toks = self.toks
+        w = toks.t(i)
+        first, _, rest = w.partition("-")
+        if not first or overlaps(toks.start(i), toks.end(i), self.claimed):
+            return
+        s, e = toks.start(i), toks.start(i) + len(first)
+        if first.isupper() and len(first) >= 4 and first.title() in lx.quoted_orgs():
+            org = lx.quoted_orgs()[first.title()]  # "dem STANDARD", "im STANDARD-Gespräch"
+            self._add_listed(org, org.canonical.split(" (")[0], s, e)
+            return
+        if not rest or lx.title_of(rest) is None or "-" in rest:
+            return
+        listed = lx.known_orgs().get(first)
+        if listed is not None:
+            self._add_listed(listed[0], listed[1], s, e)
+        elif regex.fullmatch(r"\p{Lu}{2,5}", first) and first not in GENERIC_ACRONYMS and first not in lx.places() and first not in lx.land_aliases():
+            self._add_org(first, s, e)
 
     def _drop_inner_orgs(self) -> None:
         """An organisation all of whose mentions lie inside longer organisation names is part of
@@ -214,7 +259,7 @@ class OrgFinder(Rules):
         toks = self.toks
         # capitalised adjectives before the head: "Kommunales Integrationszentrum"
         b = i
-        while b - 1 >= 0 and is_cap(toks.t(b - 1)) and lx._is_adjective(toks.t(b - 1)) and "\n" not in toks.gap(b):
+        while b - 1 >= 0 and is_cap(toks.t(b - 1)) and (lx._is_adjective(toks.t(b - 1)) or lx._is_adjective(toks.t(b - 1).lower())) and "\n" not in toks.gap(b):
             b -= 1
         w = toks.t(i)
         nxt = toks.t(i + 1)
@@ -268,6 +313,14 @@ class OrgFinder(Rules):
             return s, e
         # "Berufskolleg Bergisch Gladbach", "Bezirksregierung Arnsberg"
         category = lemma_head if lemma_head in _org_categories() else next((c for c in _org_categories() if lemma_head.endswith(c)), None)
+        # 'Kita „Kunterbunt“', 'Kindertagesstätte "Arche Noah"': the name in quotes
+        if (lemma_head in QUOTED_NAME_HEADS or category in QUOTED_NAME_HEADS) and toks.t(i + 1) in QUOTES_OPEN and is_cap(toks.t(i + 2)):
+            close = next((k for k in range(i + 3, min(i + 8, len(toks))) if toks.t(k) in QUOTES_CLOSE), None)
+            if close is not None and not any("\n" in toks.gap(k) for k in range(i + 1, close + 1)):
+                s, e = toks.start(b), toks.end(close)
+                if not overlaps(toks.start(i + 2), toks.end(close - 1), self.claimed) and not overlaps(toks.start(i + 2), toks.end(close - 1), self.person_spans):
+                    self._add_org(f"{lx.nominative_org([toks.t(k) for k in range(b, i + 1)])} {toks.joined(i + 2, close)}", s, e)
+                    return s, e
         if category:
             for n in (3, 2, 1):
                 if i + 1 + n > len(toks) or any("\n" in toks.gap(k) for k in range(i + 1, i + 1 + n)):
@@ -298,7 +351,7 @@ class OrgFinder(Rules):
                         return s, e
             # "Verein Modellierton", "Migrantenorganisation WeBiKul – Westfälisches Bildungs- und Kulturzentrum"
             if category in PLACE_ONLY:
-                return None
+                return self._adjective_named(b, i, with_place=True)
             if is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt) or (is_cap(nxt) and self._is_abbr(nxt) and nxt not in lx.parties() and (len(nxt) > 2 or category in DESCRIPTORS) and toks.t(i + 2) != ")"):
                 end = i + 2
                 name_words = [nxt]
@@ -324,7 +377,36 @@ class OrgFinder(Rules):
                     return None
                 self._add_org(value, s, e)
                 return s, e
-        return None
+        return self._adjective_named(b, i, with_place=False)
+
+    def _adjective_named(self, b: int, i: int, with_place: bool) -> tuple[int, int] | None:
+        """"Freiwillige Feuerwehr (in) Dettenhausen", "Medizinisches Versorgungszentrum",
+        "Staatliches Schulamt": capitalised adjectives (tokens b..i-1) inside a sentence make a
+        name of the head at i; a place after it (maybe after "in") joins where `with_place`."""
+        toks = self.toks
+        if b == i or _sentence_start(self.text, toks.start(b)):
+            return None
+        skip_in = toks.t(i + 1) == "in"
+        n = self._place_at(i + 1 + skip_in) if with_place else 0
+        last = i + skip_in + n if n else i
+        s, e = toks.start(b), toks.end(last)
+        if overlaps(s, e, self.person_spans):
+            return None
+        value = lx.nominative_org([toks.t(k) for k in range(b, i + 1)])
+        if n:
+            value += " " + toks.joined(last - n + 1, last + 1)
+        self._add_org(value, s, e)
+        return s, e
+
+    def _place_at(self, k: int) -> int:
+        """How many tokens from k name a place in its own form (0 if none)."""
+        toks = self.toks
+        for n in (3, 2, 1):
+            if k + n <= len(toks) and not any("\n" in toks.gap(x) for x in range(k + 1, k + n)):
+                surface = toks.joined(k, k + n)
+                if lx.places().get(surface) == surface:
+                    return n
+        return 0
 
     def _place_adjective(self, w: str) -> bool:
         """"Salzburger", "Österreichische", "Deutschen": an adjective made from a place or country."""
