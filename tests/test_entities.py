@@ -376,8 +376,13 @@ def test_organisation_shapes_that_are_not(nlp, text, not_org):
         ("Im Kanton Graubünden und in Zürich schneite es.", {"Graubünden", "Zürich"}),
         ("Sie flog von Wien nach Kairo und Buenos Aires.", {"Wien", "Kairo", "Buenos Aires"}),
         ("Die Kita liegt am Porscheplatz in Essen.", {"Porscheplatz", "Essen"}),
+        ("Die Firma errichtet am Standort Rottleberode ein Sägewerk.", {"Rottleberode"}),
+        ("Er lebt im Bezirk Lungau und in der Gemeinde St. Margarethen.", {"Bezirk Lungau", "St. Margarethen"}),
+        ("Sie unterrichtet an der Grundschule Nördlingen-Mitte.", {"Nördlingen-Mitte"}),
+        ("Die Einweihung im Bürgerhaus Oststadt war schön.", {"Bürgerhaus Oststadt"}),
+        ("Die Soldaten der Gablenz-Kaserne halfen.", {"Gablenz-Kaserne"}),
     ],
-    ids=["genitive", "article-regions", "swiss", "capitals", "square"],
+    ids=["genitive", "article-regions", "swiss", "capitals", "square", "designator-unlisted-town", "austrian-bezirk-and-gemeinde", "town-district", "building-with-name", "building-compound"],
 )
 def test_places_of_three_countries_and_abroad(nlp, text, places):
     assert places <= {f.value for f in extract(text, nlp=nlp).facts if f.type == "location"}

@@ -49,6 +49,10 @@ PARTY_NOUNS = words_map("party_nouns")
 PARTY_ORG_NAMES = words_map("party_org_names")
 GENERIC_ACRONYMS = words_frozenset("generic_acronyms")
 QUOTED_NAME_HEADS = words_frozenset("quoted_name_heads")
+PLACE_DESIGNATORS = words_frozenset("place_designators")
+REGION_DESIGNATORS = words_frozenset("region_designators")
+DISTRICT_PARTS = words_frozenset("district_parts")
+BUILDING_HEADS = words_frozenset("building_heads")
 
 
 @dataclass

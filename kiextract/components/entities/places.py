@@ -7,6 +7,10 @@ import regex
 from ... import lexicon as lx
 from ...textutil import overlaps, street_suffixes
 from .common import (
+    BUILDING_HEADS,
+    DISTRICT_PARTS,
+    PLACE_DESIGNATORS,
+    REGION_DESIGNATORS,
     GENERIC_STREET_FIRSTS,
     LOCATIVE,
     NOUN_DETERMINERS,
@@ -44,6 +48,10 @@ class PlaceFinder(Rules):
                     self._add_place(places[surface], s, e, surface)
                     i += n
                     continue
+            after = self._designated_place(i)
+            if after:
+                i = after
+                continue
             # a named street or square: "Porscheplatz", "Bahnhofstraße", "Lange Straße" is left out
             if self._street_name(i):
                 s = toks.start(i)
@@ -53,9 +61,14 @@ class PlaceFinder(Rules):
             # "NRW-Tour", "NRW-Staatssekretärin": a Land abbreviation as the first part of a compound
             if "-" in w:
                 first = w.split("-")[0]
+                last = w.rsplit("-", 1)[1]
                 if first in lands:
                     s = toks.start(i)
                     self._add_place(lands[first], s, s + len(first), first)
+                elif last in DISTRICT_PARTS and w.rsplit("-", 1)[0] in places and not overlaps(toks.start(i), toks.end(i), self.claimed):
+                    self._add_place(w, toks.start(i), toks.end(i), w)  # "Nördlingen-Mitte"
+                elif last in BUILDING_HEADS and is_cap(first) and not lx.is_common_word(first) and not overlaps(toks.start(i), toks.end(i), self.claimed):
+                    self._add_place(w, toks.start(i), toks.end(i), w)  # "Gablenz-Kaserne"
             # genitive of a place: "Heinsbergs Bürgermeister", "die Wirtschaft Österreichs"
             elif (
                 w.endswith("s") and len(w) > 4 and w[:-1] in places and w[:-1] not in lx.ambiguous_places()
@@ -69,8 +82,39 @@ class PlaceFinder(Rules):
         for s, e, label in model_ents:
             if label == "LOC" and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip):
                 surface = self.text[s:e]
+                first = surface.split(" ", 1)[0]
+                if " " in surface and first.endswith("er") and first[:-2] in lx.places():
+                    s += len(first) + 1  # "im Unterkirnacher Fohrenhof": the town's adjective is no part of the name
+                    surface = self.text[s:e]
                 if self._model_place_ok(surface, s):
                     self._add_place(surface, s, e, surface)
+
+    def _designated_place(self, i: int) -> int | None:
+        """A place named after a word that says what it is, though no list holds it: "am
+        Standort Rottleberode", "die Gemeinde St. Margarethen" (the name alone), "im Bezirk
+        Lungau", "des Landkreises Celle" (with the designator), "im Bürgerhaus Oststadt" (a
+        building). The token after the place, or None."""
+        toks = self.toks
+        w = toks.t(i)
+        base = w[:-2] if w.endswith("es") and w[:-2] in REGION_DESIGNATORS else w[:-1] if w.endswith("s") and w[:-1] in REGION_DESIGNATORS else w
+        kind = "place" if w in PLACE_DESIGNATORS else "region" if base in REGION_DESIGNATORS else "building" if w in BUILDING_HEADS else None
+        if kind is None or "\n" in toks.gap(i + 1):
+            return None
+        k = i + 1
+        if toks.t(k) in ("St.", "Sankt", "Bad") and toks.gap(k + 1) == " ":
+            k += 1  # "St. Margarethen", "Bad Ischl"
+        name = toks.t(k)
+        if not is_name_token(name) or lx.is_common_word(name) or lx.is_inflected_noun(name) or name in lx.first_names():
+            return None
+        if is_name_token(toks.t(k + 1)) and toks.gap(k + 1) == " ":
+            return None  # "Stadt Villingen Schwenningen" or a person: not sure where the name ends
+        s, e = toks.start(i if kind != "place" else i + 1), toks.end(k)
+        if overlaps(s, e, self.claimed) or overlaps(s, e, self.skip) or overlaps(s, e, self.person_spans):
+            return None
+        surface = toks.joined(i + 1, k + 1)
+        value = surface if kind == "place" else f"{base} {surface}"
+        self._add_place(lx.places().get(surface, value) if kind == "place" else value, s, e, surface)
+        return k + 1
 
     def _street_name(self, i: int) -> bool:
         """A one-word street or square name ("Porscheplatz", "Kaiser-Wilhelm-Allee"): it ends in a
