@@ -341,12 +341,19 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("2024 hat die Freiwillige Feuerwehr in Dettenhausen zehn Menschen gerettet.", {"Freiwillige Feuerwehr Dettenhausen"}),
         ("Er kam vom Medizinischen Versorgungszentrum.", {"Medizinisches Versorgungszentrum"}),
         ("Es sprachen Vertreter des Staatlichen Schulamts.", {"Staatliches Schulamt"}),
+        ("United Internet (1&1, GMX, Web.de) rechnet mit Gewinn.", {"Web.de"}),
+        ("Er lehrte an der McGill University und an der Library of Congress.", {"McGill University", "Library of Congress"}),
+        ("Sie wechselte von Arista Records zu Sony Music.", {"Arista Records", "Sony Music"}),
+        ("Laut der Medienbehörde KommAustria war das nicht gemeldet.", {"KommAustria"}),
+        ("Theodorakis, der Vorsitzende der Partei To Potami, sprach.", {"To Potami"}),
+        ("Gebaut hat es die Firma des Unternehmens ante-holz & Co. KG.", {"ante-holz & Co. KG"}),
     ],
     ids=[
         "gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town",
         "agency-descriptor", "ministries", "party-list", "party-noun-after-article", "linke-inflected", "party-in-capitals-after-name",
         "acronym-before-title", "listed-name-before-title", "listed-name-in-capitals", "quoted-kita-name", "quoted-kindergarten-name",
-        "adjective-named-with-place", "adjective-named-inflected", "adjective-named-genitive",
+        "adjective-named-with-place", "adjective-named-inflected", "adjective-named-genitive", "brand-that-looks-like-a-domain",
+        "english-head-after-and-before-of", "english-head-not-a-person", "descriptor-authority", "descriptor-foreign-name", "genitive-company-word",
     ],
 )
 def test_organisation_shapes(nlp, text, expected):
@@ -412,8 +419,10 @@ def test_common_nouns_are_no_places(nlp, text):
         ("Der IT-Leiter Klaus Meier kam später.", None, "IT"),
         ("Er besuchte die Grüne Woche in Berlin.", None, "Grüne"),
         ("Die OB-Kandidaten stellten sich vor.", None, "OB"),
+        ("Er warf den Behörden Fahrlässigkeit vor.", None, "Fahrlässigkeit"),
+        ("Der Brand beschäftigte die Freiwillige Feuerwehr. Später lobte der Bürgermeister die Freiwillige Feuerwehr in Dettenhausen.", "Freiwillige Feuerwehr Dettenhausen", "Freiwillige Feuerwehr"),
     ],
-    ids=["capitalised-adjective-in-name", "event-not-body", "militia-descriptor", "club-alias-that-is-a-town", "field-acronym-before-title", "party-word-before-noun", "office-acronym"],
+    ids=["capitalised-adjective-in-name", "event-not-body", "militia-descriptor", "club-alias-that-is-a-town", "field-acronym-before-title", "party-word-before-noun", "office-acronym", "plural-descriptor", "short-mention-of-name-with-place"],
 )
 def test_organisation_names_seen_in_real_news(nlp, text, expected, not_expected):
     orgs = {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

@@ -18,6 +18,9 @@ URL_RE = regex.compile(
     r"|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)++(?:de|com|org|net|eu|info|nrw|at|ch)(?:/[^\s<>\"“”„«»]*)?(?![\w@.-]))",
     regex.IGNORECASE,
 )
+# A capitalised bare domain is a brand ("Web.de", "Leave.EU"): an organisation, no address.
+BRAND_DOMAIN_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}-]*\.(?i:de|com|org|net|eu|info|at|ch)$")
+BRAND_DOMAIN_IN_TEXT_RE = regex.compile(r"(?<![\w./@:-])\p{Lu}[\p{L}\p{N}-]*\.(?i:de|com|org|net|eu|info|at|ch)(?![\w@/-]|\.\w)")
 DATE_LIKE_RE = regex.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 TRAILING_PUNCT = ".,;:!?)]}'\"“”‘’»«"
 
@@ -82,7 +85,7 @@ def find_contacts(text: str, region: str = "DE") -> Iterator[Contact]:
     for m in URL_RE.finditer(text):
         url = strip_url(m.group())
         s, e = m.start(), m.start() + len(url)
-        if "." not in url.split("//")[-1] or taken.hits(s, e):
+        if "." not in url.split("//")[-1] or taken.hits(s, e) or BRAND_DOMAIN_RE.match(url):
             continue
         found.append(Contact(s, e, "url", url))
     taken = Ranges((c.start, c.end) for c in found)

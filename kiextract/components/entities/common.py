@@ -53,6 +53,7 @@ PLACE_DESIGNATORS = words_frozenset("place_designators")
 REGION_DESIGNATORS = words_frozenset("region_designators")
 DISTRICT_PARTS = words_frozenset("district_parts")
 BUILDING_HEADS = words_frozenset("building_heads")
+ENGLISH_ORG_HEADS = words_frozenset("english_org_heads")
 
 
 @dataclass
@@ -150,9 +151,10 @@ def is_name_token(w: str) -> bool:
 def _describes_company(w: str) -> bool:
     """A word that says what a company is ("Firma", "Autohersteller") or where it is from ("Lübecker")."""
     low = w.lower()
-    if low.endswith(COMPANY_WORDS):
-        return True
+    if low.endswith(COMPANY_WORDS) or low.removesuffix("s").removesuffix("e").endswith(COMPANY_WORDS):
+        return True  # "des Unternehmens ante-holz & Co. KG", "des Konzerns"
     return w[:1].isupper() and low.endswith("er") and w[:-2] in lx.places()
+
 
 def _sentence_start(text: str, pos: int) -> bool:
     """Does a sentence (or line) start at `pos`: only spaces after . ! ? : or a line break before it?"""
@@ -167,7 +169,7 @@ def _model_name_ok(words: list[str]) -> bool:
     """A person only the model found: no common noun ("Kalter Krieg"), no genitive place or name
     first ("Brasiliens Teamkicker"), no company-like capitals inside a word ("HandelsgmbH")."""
     first, last = words[0], words[-1]
-    if any(lx.is_common_word(w) for w in words) or lx.ends_in_common_noun(last, 5):
+    if any(lx.is_common_word(w) for w in words) or lx.ends_in_common_noun(last, 5) or last in ENGLISH_ORG_HEADS:
         return False
     if first not in lx.first_names() and first.endswith("s"):
         return False

@@ -5,11 +5,13 @@ from __future__ import annotations
 import regex
 
 from ... import lexicon as lx
+from ...normalize.contacts import BRAND_DOMAIN_IN_TEXT_RE
 from ...textutil import Ranges, overlaps
 from .common import (
     ABBR_RE,
     ADJECTIVE_NAMED_HEADS,
     DESCRIPTORS,
+    ENGLISH_ORG_HEADS,
     GENERIC_ACRONYMS,
     GENITIVE_HEADS,
     LEGAL_FORMS,
@@ -41,6 +43,11 @@ class OrgFinder(Rules):
         the front of a compound ("ÖGB-Präsident") is a mention too."""
         known, quoted = lx.known_orgs(), lx.quoted_orgs()
         taken = Ranges()
+        for m in BRAND_DOMAIN_IN_TEXT_RE.finditer(self.text):  # "Web.de", "Leave.EU": brands, no addresses
+            if not overlaps(m.start(), m.end(), self.skip):
+                self._add_org(m.group(), m.start(), m.end())
+                taken.append((m.start(), m.end()))
+                self.claimed.append((m.start(), m.end()))
         person_spans = self.person_spans
         for s, e, label, name in sorted(listed, key=lambda x: (-(x[1] - x[0]), x[0])):
             if overlaps(s, e, taken) or overlaps(s, e, self.skip) or overlaps(s, e, person_spans):
@@ -91,6 +98,8 @@ class OrgFinder(Rules):
                 self._add_org(PARTY_ORG_NAMES.get(party[0], party[0]), party[1], party[2])
             else:
                 self._compound_org(i)
+            if w in ENGLISH_ORG_HEADS:
+                self._english_org(i)
             if w in LEGAL_FORMS:
                 self._legal_form_org(i)
             elif w.endswith(("ministerium", "ministeriums")) and is_cap(w) and len(w) > 12:
@@ -180,6 +189,18 @@ class OrgFinder(Rules):
         for key, n in inside.items():
             if n == len(self.orgs[key].mentions):
                 del self.orgs[key]
+        # "der Freiwilligen Feuerwehr" and later "die Freiwillige Feuerwehr in Dettenhausen": the
+        # shorter name of two or more words is a mention of the longer one that goes on with a place
+        by_value = {ent.value: key for key, ent in self.orgs.items()}
+        for key, ent in list(self.orgs.items()):
+            if " " not in ent.value:
+                continue
+            longer = [v for v in by_value if v.startswith(ent.value + " ") and v[len(ent.value) + 1:] in lx.places()]
+            if len(longer) == 1 and by_value[longer[0]] in self.orgs:
+                target = self.orgs[by_value[longer[0]]]
+                for m in ent.mentions:
+                    target.add(*m)
+                del self.orgs[key]
 
     def _in_party_list(self, i: int) -> bool:
         """Is token i (an ambiguous party name: "Grüne") in a list with an unambiguous one?"""
@@ -212,6 +233,30 @@ class OrgFinder(Rules):
             return
         s, e = toks.start(first), toks.end(i)
         self._add_org(self.text[s:e], s, e)
+
+    def _english_org(self, i: int) -> None:
+        """An English name: "McGill University", "Arista Records", "Sony Music" (capitalised
+        words before the head, not German ones), "Library of Congress" (the head, "of", a name)."""
+        toks = self.toks
+        def english_word(k: int) -> bool:
+            w = toks.t(k)
+            return (
+                is_cap(w) and "\n" not in toks.gap(k + 1) and w.lower() not in lx.FUNCTION_WORDS and w not in lx.name_stopwords() and not lx.org_head_of(w)
+                and not lx.is_common_word(w) and lx.title_of(w) is None and not overlaps(toks.start(k), toks.end(k), self.person_spans)
+            )
+        b = i
+        while b - 1 >= 0 and i - b < 3 and english_word(b - 1) and not _sentence_start(self.text, toks.start(b - 1)):
+            b -= 1
+        e = i
+        if toks.t(i + 1) == "of" and english_word(i + 2):
+            e = i + 2
+            while e + 1 < len(toks) and e - i < 4 and english_word(e + 1):
+                e += 1
+        if b == i and e == i:
+            return
+        s, end = toks.start(b), toks.end(e)
+        if not overlaps(s, end, self.claimed):
+            self._add_org(self.text[s:end], s, end)
 
     def _is_abbr(self, w: str) -> bool:
         return bool(ABBR_RE.match(w)) and sum(c.isupper() for c in w) >= 2 and w not in lx.parties()
@@ -369,8 +414,14 @@ class OrgFinder(Rules):
                     value = name_words[0]
                 elif category in DESCRIPTORS:
                     # "die Nachrichtenagentur Anadolu", "der Verein Modellierton": the word says what
-                    # the organisation is; its name is what follows
-                    value, s = name_words[0], toks.start(i + 1)
+                    # the organisation is; its name is what follows, over foreign words too ("die
+                    # Zeitung USA Today", "der Nachrichtenagentur The Associated Press")
+                    if lx.lemmatize_noun(w) != w and not w.endswith("s"):
+                        return None  # a plural: "den Behörden Fahrlässigkeit vorwerfen"
+                    while end - i <= 3 and end < len(toks) and toks.gap(end) == " " and self._foreign_name_word(end):
+                        end += 1
+                    s, e = toks.start(i + 1), toks.end(end - 1)
+                    value = self.text[s:e] if end > i + 2 else name_words[0]
                 else:
                     value = f"{lx.lemmatize_noun(w)} {name_words[0]}"
                 if overlaps(s, e, self.person_spans):
@@ -378,6 +429,16 @@ class OrgFinder(Rules):
                 self._add_org(value, s, e)
                 return s, e
         return self._adjective_named(b, i, with_place=False)
+
+    def _foreign_name_word(self, k: int) -> bool:
+        """Can token k go on a name after a descriptor: capitalised, no German noun or function
+        word, no title, no given name, nobody's mention ("Today", "Potami", "Insider")."""
+        w = self.toks.t(k)
+        return (
+            is_cap(w) and is_name_token(w) and not lx.is_common_word(w) and not lx.is_inflected_noun(w) and w.lower() not in lx.FUNCTION_WORDS
+            and w not in lx.first_names() and w not in lx.name_stopwords() and not lx.org_head_of(w)
+            and not overlaps(self.toks.start(k), self.toks.end(k), self.person_spans)
+        )
 
     def _adjective_named(self, b: int, i: int, with_place: bool) -> tuple[int, int] | None:
         """"Freiwillige Feuerwehr (in) Dettenhausen", "Medizinisches Versorgungszentrum",

@@ -9,6 +9,7 @@ from ...textutil import overlaps
 from ..base import meta
 from .common import (
     CAPITAL_PARTICLES,
+    ENGLISH_ORG_HEADS,
     HONORIFICS,
     INITIAL_RE,
     Entity,
@@ -72,7 +73,7 @@ class PersonFinder(Rules):
                         parts.append(u)  # a surname that is also a title: "Frank Richter"
                         j += 1
                     break
-                if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES:
+                if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES and parts[-1] not in ENGLISH_ORG_HEADS:
                     middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) or (p in CAPITAL_PARTICLES and q in lx.NAME_PARTICLES) for p, q in zip(parts[1:-1], parts[2:]))
                     # a double surname after a title: "Landrat Bernd Schulte Everding"
                     middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names and not lx.is_common_word(parts[2]))
