@@ -289,11 +289,32 @@ def test_roles_after_names_and_over_lists(nlp, text, name, title):
         ("Eine Anfrage des Grünen Georg Weber blieb offen.", "Georg Weber", "Grüne"),
         ("Der Ukip-Vorsitzende Nigel Farage sprach.", "Nigel Farage", "UKIP"),
         ("Dabei war Hans Meier, stellvertretender FPÖ-Landesparteiobmann, anwesend.", "Hans Meier", "FPÖ"),
+        ("Torben Schultz (DIE LINKE) 3,49 Prozent, Daniel Thiel (ZENTRUM) 0,47 Prozent", "Daniel Thiel", "Zentrum"),
+        ("HDP-Chef Selahattin Demirtas protestierte.", "Selahattin Demirtas", "HDP"),
+        ("Staatspräsident Recep Tayyip Erdogan sprach. Gestimmt hat Erdogans islamisch-konservative AKP.", "Recep Tayyip Erdogan", "AKP"),
+        ("Michael Wanner (51), Leiter des Bauhofs und Parteivorsitzender der Stadt-SPÖ, kandidiert.", "Michael Wanner", "SPÖ"),
+        ("Anders die FPÖ: Das sei falsch, meint deren Sozialsprecher Herbert Kickl.", "Herbert Kickl", "FPÖ"),
+        ("Kritik kam auch von den Grünen. Fassungslos zeigte sich Sozialsprecherin Judith Schwentner.", "Judith Schwentner", "Grüne"),
     ],
-    ids=["der-gruene", "prefix-case", "apposition-prefix"],
+    ids=[
+        "der-gruene", "prefix-case", "apposition-prefix", "capitals-in-brackets", "prefix-foreign-party", "genitive-possessive",
+        "second-title-body-is-party-branch", "deren-refers-to-party", "field-spokesperson-after-party",
+    ],
 )
 def test_parties_from_phrases(nlp, text, name, party):
     assert _person(nlp, text, name).fields["party"] == party
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Die SPD lehnt das ab. Polizeisprecher Hans Meier sagte, es gebe keine Hinweise.", "Hans Meier"),
+        ("Ein Senator der Demokratischen Partei von Premier Matteo Renzi sprach.", "Matteo Renzi"),
+    ],
+    ids=["office-spokesperson", "long-party-name-in-body"],
+)
+def test_no_party_from_phrases(nlp, text, name):
+    assert _person(nlp, text, name).fields["party"] is None
 
 
 def test_a_role_with_more_than_100_more_titles_stays_fast_to_look_up():

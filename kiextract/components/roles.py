@@ -26,6 +26,7 @@ from .numbers import AGES_KEY
 KEY = "ki_roles"
 DETERMINERS = words_frozenset("determiners")
 DEFINITE = frozenset(w.lower() for w in DETERMINERS)
+OFFICE_SPOKESPERSON_PREFIXES = words_frozenset("office_spokesperson_prefixes")
 COMPLEMENT_STARTS = words_frozenset("complement_starts")
 PLURAL_MARKERS = words_frozenset("plural_markers")
 MAX_LIST = 20  # names in one list with a shared title ("die Ehrenmitglieder A, B und C")
@@ -61,6 +62,14 @@ def same_office(a: str, b: str) -> bool:
 
     x, y = norm(a), norm(b)
     return x.endswith(y) or y.endswith(x)
+
+
+def _party_named(org: str | None) -> str | None:
+    """The party a role's body is, written short: "SPD", "Stadt-SPÖ", "Bundes-FDP" (a branch)."""
+    if not org:
+        return None
+    name = org.rsplit("-", 1)[1] if "-" in org else org
+    return lx.parties().get(name) if name.isupper() else None  # a party's short name, not "Demokratische Partei"
 
 
 class RoleFinder:
@@ -158,7 +167,7 @@ class RoleFinder:
                 if is_cap(w) and lx.title_of(w) is None:
                     m += 1
                     continue
-                if w in ("und", "-", "–") and m + 1 < len(toks) and is_cap(toks.t(m + 1)) and not (stop_at_person and m + 1 in self.mention_at):
+                if w in ("und", "-", "–") and m + 1 < len(toks) and is_cap(toks.t(m + 1)) and lx.title_of(toks.t(m + 1)) is None and not (stop_at_person and m + 1 in self.mention_at):
                     m += 1
                     continue
                 if w == "," and self._inside_org(toks.start(m)):
@@ -217,6 +226,14 @@ class RoleFinder:
             p.gender = title.gender
         return {"title": written, **part(self.text, start, stop), "org": org, "_kind": title.kind, "_title": title, "_adjs": adjectives,
                 "_weak": bool(adjectives) and toks.t(adj_start - 1).lower() in DEFINITE}
+
+    def _org_part(self, role: dict, party: str) -> dict | None:
+        """Where the party of a role's body stands in the role's text ("der Stadt-SPÖ")."""
+        for alias in sorted((a for a, c in lx.all_parties().items() if c == party), key=len, reverse=True):
+            at = self.text.find(alias, role["start"], role["end"])
+            if at >= 0:
+                return part(self.text, at, at + len(alias))
+        return None
 
     def _token_part(self, i: int, length: int | None = None) -> dict:
         """Token i (or its first `length` characters: the "CDU" of "CDU-Landrat") as a sub-fact."""
@@ -287,18 +304,26 @@ class RoleFinder:
                 while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
                     k += 1
                 title = self._title(k)
-                if title is not None and k not in self.used_titles and k + 1 not in self.mention_at:
+                while title is not None and k not in self.used_titles and k + 1 not in self.mention_at:
                     end = self._complement_end(k + 1)
                     roles[pid].append(self._role(p, title, b, k, end))
                     self.used_titles.add(k)
                     party = self._party_prefix(k)  # "X, stellvertretender FPÖ-Landesparteiobmann"
                     if party:
                         parties.setdefault(pid, party)
+                    # a second title joined by "und": "Leiter des Bauhofs und Parteivorsitzender der Stadt-SPÖ"
+                    if toks.t(end) != "und" or "\n" in toks.gap(end + 1):
+                        break
+                    b = k = end + 1
+                    while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
+                        k += 1
+                    title = self._title(k)
             # predicative: "X als Chefarzt der Kardiologie", "X (41) ist Betriebsratsvorsitzender"
             self._predicative(j, p, roles, parties)
         self._credits(roles)
         self._descriptions(roles, parties, ages)
         self._possessive_parties(parties)
+        self._relative_parties(parties)
         self._ages_before(ages)
         for p in self.persons:
             fact = self.facts.get(id(p))
@@ -313,6 +338,12 @@ class RoleFinder:
                     adjectives = [a + "r" if masculine and not r["_weak"] and a.endswith("e") else a for a in r["_adjs"]]
                     r["title"] = " ".join(adjectives + [title.for_gender(p.gender)])
             fact["roles"] = merge_roles(roles[id(p)])
+            if id(p) not in parties:  # "Parteivorsitzender der Stadt-SPÖ", "Generalsekretär der CDU"
+                for r in fact["roles"]:
+                    party = _party_named(r.get("org"))
+                    if party:
+                        parties[id(p)] = (party, self._org_part(r, party))
+                        break
             fact["party"], fact["party_span"] = parties.get(id(p), (None, None))
             fact["age"], fact["age_span"] = ages.get(id(p), (None, None))
             if p.full is None:
@@ -462,6 +493,37 @@ class RoleFinder:
             party = lx.parties().get(toks.t(k))
             if party and "\n" not in toks.gap(k):
                 parties[id(p)] = (party, self._token_part(k))
+
+    def _relative_parties(self, parties) -> None:
+        """"Anders die FPÖ: … meint deren Sozialsprecher Herbert Kickl": a title after "deren" or
+        "dessen" before a name belongs to the organisation named last; when that is a party, it
+        is the person's party."""
+        toks = self.toks
+        canon = set(lx.all_parties().values())
+        for i, (p, j) in self.mention_at.items():
+            title = self._title(i - 1)
+            if id(p) in parties or title is None:
+                continue
+            b = self._adjectives_before(i - 1)
+            relative = toks.t(b - 1) in ("deren", "dessen")
+            if not relative and not self._party_spokesperson(toks.t(i - 1)):
+                continue
+            at = toks.start(b - 1) if relative else toks.start(b)
+            before = [o for o in self.org_spans if o[1] <= at]
+            if before:
+                s, e, value = max(before, key=lambda o: o[1])
+                sentences = len(regex.findall(r"[.!?:]\s", self.text[e:at]))
+                if value in canon and at - e <= 250 and sentences <= 1:
+                    parties[id(p)] = (value, part(self.text, s, e))
+
+    def _party_spokesperson(self, word: str) -> bool:
+        """"Sozialsprecherin", "ArbeitnehmerInnen-Sprecherin": a party's spokesperson for a field
+        (not "Pressesprecher", "Polizeisprecher": they speak for an office)."""
+        low = word.lower()
+        if not low.endswith(("sprecher", "sprecherin")) or low in ("sprecher", "sprecherin"):
+            return False
+        prefix = word[: len(word) - (10 if low.endswith("sprecherin") else 8)].rstrip("-")
+        return prefix not in OFFICE_SPOKESPERSON_PREFIXES and prefix.rstrip("s") not in OFFICE_SPOKESPERSON_PREFIXES
 
     def _descriptions(self, roles, parties, ages) -> None:
         """Definite descriptions without a name refer back to a person named before them."""

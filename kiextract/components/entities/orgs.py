@@ -140,6 +140,9 @@ class OrgFinder(Rules):
         if "-" in w and w.split("-")[0] in parties:
             first = w.split("-")[0]
             return parties[first], s, s + len(first)
+        if "-" in w and w.rsplit("-", 1)[1] in parties and w.rsplit("-", 1)[1].isupper():
+            last = w.rsplit("-", 1)[1]  # a party's branch: "der Stadt-SPÖ", "die Bundes-FDP"
+            return parties[last], toks.end(i) - len(last), toks.end(i)
         if toks.t(i - 1) == "(" and i >= 2 and any(m[1] == toks.end(i - 2) for p in self.persons for m in p.mentions):
             folded = lx.parties_casefold()
             for n in (1, 2):
