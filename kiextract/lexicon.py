@@ -204,7 +204,16 @@ def parties_casefold() -> dict[str, str]:
 
 @cache
 def _ambiguous_party_aliases() -> frozenset[str]:
-    flagged = {row[1] for row in load_tsv("parties.tsv") if row[3] == "1"}
+    """Flagged aliases, except acronyms two countries' parties share under the same short name
+    ("FDP" in Germany and Switzerland, "SVP"): the value is the same either way."""
+    rows = load_tsv("parties.tsv")
+    canonicals: dict[str, set[str]] = {}
+    for row in rows + load_tsv("parties_extra.tsv"):
+        canonicals.setdefault(row[1], set()).add(row[0])
+    flagged = {
+        row[1] for row in rows
+        if row[3] == "1" and not (row[1].isupper() and len(row[1]) >= 3 and canonicals[row[1]] == {row[1]})
+    }
     return frozenset(flagged | AMBIGUOUS_PARTY_ALIASES)
 
 

@@ -25,7 +25,7 @@ def test_contacts_are_found_and_normalised(text, kind, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["am 05.04.2018 um 15:04 Uhr", "53721 Siegburg", "seit 2014 mit 365.000 Euro", "Serap Güler (vorn, 3.v.l.)", "Version 2.0.1", "United Internet (1&1, GMX, Web.de)", "So veröffentlichte Leave.EU die Nummern."],
+    ["am 05.04.2018 um 15:04 Uhr", "53721 Siegburg", "seit 2014 mit 365.000 Euro", "Serap Güler (vorn, 3.v.l.)", "Version 2.0.1", "Der Anbieter Posteo.de wächst.", "Die Kampagne Vote.EU warb dafür."],
     ids=["date", "postcode", "year-and-money", "caption", "version", "brand-domain", "brand-domain-capitals"],
 )
 def test_contacts_do_not_take_numbers_that_are_no_contacts(text):

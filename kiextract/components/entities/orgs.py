@@ -251,9 +251,11 @@ class OrgFinder(Rules):
         while b - 1 >= 0 and i - b < 3 and english_word(b - 1) and not _sentence_start(self.text, toks.start(b - 1)):
             b -= 1
         e = i
-        if toks.t(i + 1) == "of" and english_word(i + 2):
+        def after_of(k: int) -> bool:  # "of Congress", "of England": any capitalised word
+            return is_cap(toks.t(k)) and toks.t(k).isalpha() and toks.gap(k) == " "
+        if toks.t(i + 1) == "of" and after_of(i + 2):
             e = i + 2
-            while e + 1 < len(toks) and e - i < 4 and english_word(e + 1):
+            while e + 1 < len(toks) and e - i < 4 and after_of(e + 1):
                 e += 1
         if b == i and e == i:
             return
