@@ -427,6 +427,10 @@ class OrgFinder(Rules):
                         end += 1
                     s, e = toks.start(i + 1), toks.end(end - 1)
                     value = self.text[s:e] if end > i + 2 else name_words[0]
+                elif name_words[0].isupper() and len(lemma_head) >= len(category) + 3:
+                    # "des Wirtschaftsforschungsinstituts DIW": a compound that says what the body
+                    # is, before its acronym; the acronym is the name
+                    value, s = name_words[0], toks.start(i + 1)
                 else:
                     value = f"{lx.lemmatize_noun(w)} {name_words[0]}"
                 if overlaps(s, e, self.person_spans):
