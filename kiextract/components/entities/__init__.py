@@ -26,17 +26,20 @@ KEY = "ki_entities"
 class EntityFinder(Found):
     """All entities of one Doc: the user's patterns, then persons, organisations, places."""
 
-    def run(self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = (), listed: list[tuple[int, int, str, str]] = ()) -> None:
+    def run(
+        self, model_ents: list[tuple[int, int, str]], user_ents: list[tuple[int, int, str]] = (),
+        listed: list[tuple[int, int, str, str]] = (), listed_places: list[tuple[int, int, str]] | None = None,
+    ) -> None:
         """User patterns (--patterns) are certain and come first; then the rules and the packaged
-        organisation lists (`listed`: PhraseMatcher hits); the model's entities fill in where
-        neither found anything."""
+        organisation and place lists (`listed`, `listed_places`: PhraseMatcher hits); the model's
+        entities fill in where neither found anything."""
         self.add_user_entities(user_ents)
         PersonFinder(self).find_persons(model_ents)
         self.person_spans = Ranges(m for p in self.persons for m in p.mentions)
         orgs = OrgFinder(self)
         orgs.find_listed_orgs(listed)
         orgs.find_orgs(model_ents)
-        PlaceFinder(self).find_places(model_ents)
+        PlaceFinder(self, listed_places).find_places(model_ents)
 
 
 def model_entities(doc: Doc) -> list[tuple[int, int, str]]:
@@ -50,6 +53,7 @@ class EntitiesComponent:
         self.tokenizer = nlp.tokenizer
         self.vocab = nlp.vocab
         self._orgs = None
+        self._places = None
 
     def _org_matcher(self):
         """A PhraseMatcher over the names of the packaged organisation lists (built on first use:
@@ -66,6 +70,20 @@ class EntitiesComponent:
             self._orgs = matcher
         return self._orgs
 
+    def known_places(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, name as listed) of every name of the packaged place lists in `doc` (towns,
+        Kreise with their inflected forms, Länder and their aliases, countries)."""
+        if self._places is None:
+            from spacy.matcher import PhraseMatcher
+
+            matcher = PhraseMatcher(self.vocab, attr="ORTH")
+            names = sorted(n for n in lx.places() if len(n.split()) <= 4)
+            docs = list(self.tokenizer.pipe(names))
+            matcher.add("LOC", docs)
+            self._place_names = {" ".join(t.text for t in d): name for d, name in zip(docs, names)}
+            self._places = matcher
+        return [(m.start_char, m.end_char, self._place_names[" ".join(t.text for t in m)]) for m in self._places(doc, as_spans=True)]
+
     def known_orgs(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """(start, end, label, name as listed) of every name of a listed organisation in `doc`
         (the text may space it otherwise: "St.Pölten"); label QUOTED for names that count only
@@ -78,7 +96,7 @@ class EntitiesComponent:
         ents = model_entities(doc) if self.use_model and doc.has_annotation("ENT_IOB") else []
         user = self._user_patterns(doc) if self.ruler is not None else []
         finder = EntityFinder(doc)
-        finder.run(ents, user, self.known_orgs(doc))
+        finder.run(ents, user, self.known_orgs(doc), self.known_places(doc))
         for ent in finder.persons:
             s, e = ent.full or min(ent.mentions)
             add_fact(

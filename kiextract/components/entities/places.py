@@ -22,6 +22,34 @@ from .common import (
 
 
 class PlaceFinder(Rules):
+    def __init__(self, found, listed: list[tuple[int, int, str]] | None = None):
+        """`listed`: (start, end, name as listed) of the packaged places' names in the text (the
+        component's PhraseMatcher); None looks them up token by token."""
+        super().__init__(found)
+        toks = self.toks
+        self.listed: dict[int, list[tuple[int, str]]] | None = None
+        if listed is not None:
+            starts = {toks.start(i): i for i in range(len(toks)) if toks.t(i) != "\n"}
+            ends = {toks.end(i): i for i in range(len(toks)) if toks.t(i) != "\n"}
+            self.listed = {}
+            for s, e, name in listed:
+                if s in starts and e in ends:
+                    self.listed.setdefault(starts[s], []).append((ends[e] + 1 - starts[s], name))
+            for hits in self.listed.values():
+                hits.sort(reverse=True)
+
+    def _listed_at(self, i: int) -> tuple[int, str] | None:
+        """The longest listed place starting at token i, as (tokens, name as listed)."""
+        toks, places = self.toks, lx.places()
+        if self.listed is not None:
+            candidates = self.listed.get(i, ())
+        else:
+            candidates = [(n, toks.joined(i, i + n)) for n in (4, 3, 2, 1) if i + n <= len(toks)]
+        for n, name in candidates:
+            if n <= 4 and name in places and not any("\n" in toks.gap(k) for k in range(i + 1, i + n)):
+                return n, name
+        return None
+
     # -- places ----------------------------------------------------------------------------
     def find_places(self, model_ents: list[tuple[int, int, str]]) -> None:
         toks, places, lands = self.toks, lx.places(), lx.land_aliases()
@@ -31,16 +59,7 @@ class PlaceFinder(Rules):
             if not is_cap(w):
                 i += 1
                 continue
-            hit = None
-            for n in (4, 3, 2, 1):
-                if i + n > len(toks):
-                    continue
-                if any("\n" in toks.gap(k) for k in range(i + 1, i + n)):
-                    continue
-                surface = toks.joined(i, i + n)
-                if surface in places:
-                    hit = (n, surface)
-                    break
+            hit = self._listed_at(i)
             if hit:
                 n, surface = hit
                 s, e = toks.start(i), toks.end(i + n - 1)
