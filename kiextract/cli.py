@@ -342,6 +342,91 @@ def _run_eval(predictions: Path, gold_dir: Path, verbose: bool, fmt: "EvalFormat
 
 
 @app.command()
+def show(
+    paths: List[str] = typer.Argument(..., help="Articles: files, directories (every *.txt below) or - for stdin. Example: seeds/000_a3353c067c880684.txt"),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write HTML instead of printing: a page for one article (OUT.html), else a folder with an index page and one page per article. Example: --html facts.html"),
+    published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
+    model: str = typer.Option("auto", "--model", "-m", help="auto, blank (rules only), or the name or path of a spaCy German pipeline. Example: --model blank"),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt]. Example: --glob '*.md'"),
+) -> None:
+    """Show the article with every fact highlighted by type, and the facts with their values.
+
+    Example: kiextract show seeds/000_a3353c067c880684.txt --html show.html
+    """
+    err = _stderr()
+    try:
+        code = _run_show(paths, html_out, published, model, glob or ["*.txt"], err)
+    except KiextractError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
+        code = ExitCode.USAGE
+    raise typer.Exit(int(code))
+
+
+def _run_show(paths, html_out: Optional[Path], published, model: str, globs, err) -> ExitCode:
+    import re
+
+    from rich.console import Console
+
+    from .errors import InputError
+    from .inputs import discover, read_input
+    from .pipeline import load_pipeline, process
+    from .show import html_page, index_page, print_terminal
+
+    sources = list(discover(paths, glob=globs))
+    if not sources:
+        raise KiextractError("no articles to show; pass .txt files or folders with them")
+    single = html_out is not None and len(sources) == 1 and html_out.suffix.lower() in (".html", ".htm")
+    if html_out is not None:
+        target = html_out.parent if single else html_out
+        if target.exists() and not target.is_dir():
+            raise KiextractError(f"--html {html_out}: {target} is not a folder")
+        if not single and html_out.suffix.lower() in (".html", ".htm") and len(sources) > 1:
+            raise KiextractError(f"--html {html_out}: {len(sources)} articles need a folder (an index page and one page each); give a folder name")
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KiextractError(f"--html {html_out}: cannot create the folder ({exc.strerror or exc})") from None
+    nlp = load_pipeline(model)
+    out = Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
+    failed = 0
+    pages: list[tuple[str, dict]] = []
+    used: set[str] = set()
+    for source in sources:
+        try:
+            item = read_input(source, published=published)
+        except InputError as exc:
+            err.print(f"[red]error:[/] {escape(str(exc))}")
+            failed += 1
+            continue
+        outcome = next(iter(process(nlp, [item])))
+        record = outcome.record.to_dict()
+        if outcome.failed:
+            err.print(f"[red]error:[/] {escape(item.source)}: {escape(outcome.message or 'failed')}")
+            failed += 1
+        if html_out is None:
+            print_terminal(out, record, item.text)
+            continue
+        if single:
+            page, name = html_out, html_out.name
+        else:
+            stem = re.sub(r"[^\w.-]+", "_", Path(item.source).stem)[:80] or "article"
+            name, n = f"{stem}.html", 1
+            while name in used:
+                n += 1
+                name = f"{stem}-{n}.html"
+            used.add(name)
+            page = html_out / name
+        page.write_text(html_page(record, item.text, back=None if single else "index.html"), encoding="utf-8")
+        pages.append((name, record))
+    if html_out is not None and not single:
+        (html_out / "index.html").write_text(index_page(pages), encoding="utf-8")
+        err.print(f"wrote {len(pages)} pages and {escape(str(html_out / 'index.html'))}")
+    elif single and pages:
+        err.print(f"wrote {escape(str(html_out))}")
+    return ExitCode.INPUT_FAILED if failed else ExitCode.OK
+
+
+@app.command()
 def models() -> None:
     """Show which German pipelines are installed and which one --model auto takes.
 
