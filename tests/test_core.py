@@ -474,7 +474,6 @@ def test_terminal_output_escapes_control_characters(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_sigterm_leaves_valid_output(tmp_path, fmt):
-    import os
     import signal
     import subprocess
     import sys
