@@ -81,14 +81,21 @@ def measure(config: str, folder: Path, model: str, repeat: int) -> dict:
         start = time.perf_counter()
         for t in texts:
             search_dates(t, languages=["de"])
-    elif config.startswith("full:"):
-        _, which, jobs = config.split(":")
+    elif config.startswith(("full:", "html:")):
+        kind, which, jobs = config.split(":")
+        import tempfile
+
         from kiextract import batch
         from kiextract.inputs import discover
         from kiextract.pipeline import load_pipeline
 
         nlp = load_pipeline("blank" if which == "blank" else model)
-        sources = list(discover([str(folder)])) * repeat
+        if kind == "html":  # the same articles as web pages: navigation, teasers, meta tags around them
+            pages = Path(tempfile.mkdtemp(prefix="kiextract-bench-html-"))
+            for n, t in enumerate(texts):
+                (pages / f"{n:05d}.html").write_text(html_page(t, n), encoding="utf-8")
+            folder = pages
+        sources = list(discover([str(folder)], glob=("*.txt", "*.html"))) * repeat
         texts_chars = chars * repeat
         next(batch.run(sources[:1], nlp=nlp, max_chars=5_000_000))  # load lists and tables
         start = time.perf_counter()
@@ -101,6 +108,27 @@ def measure(config: str, folder: Path, model: str, repeat: int) -> dict:
         raise SystemExit(f"unknown configuration {config}")
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "chars": chars, "docs": len(texts), "peak_mb": peak_mb()}
+
+
+def html_page(text: str, n: int) -> str:
+    """An article as a news site serves it: head with metadata, navigation, teasers, a footer."""
+    import html
+
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n") if p.strip())
+    title = html.escape(text.split(".")[0][:80])
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title} | Beispielzeitung</title>'
+        f'<meta property="og:site_name" content="Beispielzeitung"><meta name="author" content="Redaktion">'
+        f'<meta property="article:published_time" content="2016-05-{1 + n % 28:02d}T08:00:00+02:00">'
+        f'<link rel="canonical" href="https://www.beispielzeitung.invalid/artikel/{n}"></head><body>'
+        '<header><nav><a href="/">Start</a> <a href="/politik">Politik</a> <a href="/wirtschaft">Wirtschaft</a> '
+        '<a href="/sport">Sport</a> <a href="/kultur">Kultur</a></nav></header>'
+        '<div class="ad">Anzeige: Jetzt vier Wochen für 0,99 Euro lesen!</div>'
+        f"<main><article><h1>{title}</h1>{paragraphs}</article></main>"
+        '<aside><h3>Meistgelesen</h3><ul><li><a href="/a">Stadtrat beschließt Haushalt</a></li>'
+        '<li><a href="/b">Feuerwehr rückt zu 120 Einsätzen aus</a></li></ul></aside>'
+        "<footer>Impressum · Datenschutz · Kontakt</footer></body></html>"
+    )
 
 
 def child(config: str, folder: Path, model: str, repeat: int = 1) -> dict:
@@ -123,7 +151,7 @@ def main() -> int:
     ap.add_argument("--model", default="auto")
     ap.add_argument("--repeat", type=int, default=10, help="memory check: the files repeated this often (0: skip)")
     ap.add_argument("--rounds", type=int, default=5, help="tokenising and stage runs: the fastest of this many processes, taken in turns")
-    ap.add_argument("--only", help="comma-separated configurations to measure (tokenize, stage:NAME, full:blank:1, full:default:1, full:default:2, searchdates); skips the CLI checks")
+    ap.add_argument("--only", help="comma-separated configurations to measure (tokenize, stage:NAME, full:blank:1, full:default:1, full:default:2, html:blank:1, html:default:1, searchdates); skips the CLI checks")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -140,7 +168,7 @@ def main() -> int:
         folder = tmp
         rows: list[tuple[str, dict]] = []
         results = {}
-        configs = ["tokenize", "stage:none"] + [f"stage:{s}" for s in STAGES] + ["full:blank:1", "full:default:1", "full:default:2", "searchdates"]
+        configs = ["tokenize", "stage:none"] + [f"stage:{s}" for s in STAGES] + ["full:blank:1", "full:default:1", "full:default:2", "html:blank:1", "html:default:1", "searchdates"]
         if args.only:
             wanted = args.only.split(",")
             unknown = [c for c in wanted if c not in configs]
@@ -171,7 +199,9 @@ def main() -> int:
                  "stage:none": "(b) tokenising, Docs made as kiextract makes them, no stage",
                  "full:blank:1": "(c) full pipeline, --model blank, --jobs 1",
                  "full:default:1": f"(c) full pipeline, --model {args.model}, --jobs 1",
-                 "full:default:2": f"(c) full pipeline, --model {args.model}, --jobs 2"}
+                 "full:default:2": f"(c) full pipeline, --model {args.model}, --jobs 2",
+                 "html:blank:1": "(e) the same articles as web pages, --model blank, --jobs 1 (chars of main text)",
+                 "html:default:1": f"(e) the same articles as web pages, --model {args.model}, --jobs 1 (chars of main text)"}
         for c, r in rows:
             label = names.get(c, f"(b) tokenising + {c.split(':', 1)[-1]}" + (" (after ki_entities)" if c == "stage:ki_roles" else ""))
             vs_tok = f"{r['seconds'] / tok['seconds']:.2f}×" if tok else "–"

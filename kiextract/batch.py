@@ -11,7 +11,7 @@ import itertools
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .inputs import Source, read_input
+from .inputs import Source, read_inputs
 from .pipeline import process
 from .records import Outcome
 
@@ -20,26 +20,32 @@ CHUNK = 16
 _worker: dict = {}
 
 
-def _run_chunk(nlp, chunk: list[Source], published: str | None, max_chars: int, skip: frozenset[str] = frozenset()) -> list[Outcome]:
+def _run_chunk(
+    nlp, chunk: list[Source], published: str | None, max_chars: int, skip: frozenset[str] = frozenset(),
+    input_format: str = "auto", with_text: bool = False,
+) -> list[Outcome]:
     """Read and process one chunk of sources; errors and skips keep their place in the order."""
     slots: list[Outcome | None] = []
     items = []
     for src in chunk:
         try:
-            item = read_input(src, published=published, max_chars=max_chars)
+            found = read_inputs(src, published=published, max_chars=max_chars, input_format=input_format, with_text=with_text)
         except InputError as exc:
             slots.append(Outcome(src.name, error=exc.reason))
             continue
-        if item.sha256 in skip:
-            slots.append(Outcome(item.source, skipped=True))
-            continue
-        items.append(item)
-        slots.append(None)
+        for item in found:  # one per document: a JSON Lines file holds many
+            if isinstance(item, InputError):
+                slots.append(Outcome(item.source, error=item.reason))
+            elif item.sha256 in skip:
+                slots.append(Outcome(item.source, skipped=True))
+            else:
+                items.append(item)
+                slots.append(None)
     outcomes = iter(process(nlp, items, batch_size=CHUNK))
     return [next(outcomes) if slot is None else slot for slot in slots]
 
 
-def _init_worker(model: str, patterns: str | None, published: str | None, max_chars: int, skip: frozenset[str]) -> None:
+def _init_worker(model: str, patterns: str | None, published: str | None, max_chars: int, skip: frozenset[str], input_format: str = "auto", with_text: bool = False) -> None:
     import signal
 
     from .pipeline import load_pipeline
@@ -48,11 +54,11 @@ def _init_worker(model: str, patterns: str | None, published: str | None, max_ch
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and SIGTERM; the pool ends workers with it
     if "nlp" not in _worker:  # inherited from the parent when the pool forks
         _worker["nlp"] = load_pipeline(model, patterns=patterns)
-    _worker.update(published=published, max_chars=max_chars, skip=skip)
+    _worker.update(published=published, max_chars=max_chars, skip=skip, input_format=input_format, with_text=with_text)
 
 
 def _work(chunk: list[Source]) -> list[Outcome]:
-    return _run_chunk(_worker["nlp"], chunk, _worker["published"], _worker["max_chars"], _worker["skip"])
+    return _run_chunk(_worker["nlp"], chunk, _worker["published"], _worker["max_chars"], _worker["skip"], _worker["input_format"], _worker["with_text"])
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -72,8 +78,10 @@ def run(
     nlp=None,
     chunk_size: int = CHUNK,
     skip: frozenset[str] = frozenset(),
+    input_format: str = "auto",
+    with_text: bool = False,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per source, in input order. Standard input ('-') is read in this process.
+    """Yield one Outcome per document (a JSON Lines file holds many), in input order. Standard input ('-') is read in this process.
 
     With jobs > 1 a pool of worker processes does the work; a pipeline passed as `nlp` is shared
     with them when the platform forks (else each worker loads `model`)."""
@@ -83,7 +91,7 @@ def run(
         nlp = load_pipeline(model, patterns=patterns)
     if jobs <= 1:
         for chunk in _chunks(sources, chunk_size):
-            yield from _run_chunk(nlp, chunk, published, max_chars, skip)
+            yield from _run_chunk(nlp, chunk, published, max_chars, skip, input_format, with_text)
         return
 
     import multiprocessing as mp
@@ -92,7 +100,7 @@ def run(
     ctx = mp.get_context(method)
     if method == "fork" and nlp is not None:
         _worker["nlp"] = nlp
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model, patterns, published, max_chars, skip))
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model, patterns, published, max_chars, skip, input_format, with_text))
     try:
         for results in pool.imap(_work, _chunks(sources, chunk_size)):
             yield from results

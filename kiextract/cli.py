@@ -13,6 +13,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, KiextractError
+from .records import INPUT_FORMATS
 from .output import FORMATS
 from .records import FACT_TYPES
 
@@ -26,6 +27,8 @@ app = typer.Typer(
 )
 
 Format = Enum("Format", {f: f for f in FORMATS}, type=str)  # the output module's formats
+InputFormat = Enum("InputFormat", {f: f for f in INPUT_FORMATS}, type=str)
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
 FactType = Enum("FactType", {t: t for t in FACT_TYPES}, type=str)  # the record model's types
 
 
@@ -64,14 +67,16 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 @app.command()
 def facts(
-    paths: List[str] = typer.Argument(..., help="Files, directories (every *.txt below, recursively) or - for stdin. Example: seeds/ more/article.txt"),
+    paths: List[str] = typer.Argument(..., help="Files (text, HTML pages, .jsonl corpora), directories (every *.txt, *.html, *.htm below, recursively) or - for stdin. Example: seeds/ page.html corpus.jsonl"),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: from the -o file's extension (.json, .jsonl, .csv, .txt for a table), else a table on a terminal and jsonl in a pipe]. Example: --format csv"),
     types: Optional[List[FactType]] = typer.Option(None, "--type", "-t", help="Show only facts of this type (repeatable); --db still stores all. Example: -t person -t organization"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout. Example: -o facts.csv"),
     published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
     model: str = typer.Option("auto", "--model", "-m", help="auto, blank (rules only), or the name or path of a spaCy German pipeline. Example: --model blank"),
     patterns: Optional[Path] = typer.Option(None, "--patterns", exists=True, dir_okay=False, help='JSONL file of spaCy span-ruler patterns (labels PER, ORG, LOC) to add. Example line: {"label": "ORG", "pattern": "Zirkus ohne Grenzen"}'),
-    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt]. Example: --glob '*.txt' --glob '*.md'"),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt, *.html, *.htm]. Example: --glob '*.txt' --glob '*.md'"),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (HTML by name or content, JSON Lines by .jsonl/.ndjson, else text), text, html or jsonl; for stdin give html or jsonl. Example: cat corpus.jsonl | kiextract facts - --input-format jsonl"),
+    with_text: bool = typer.Option(False, "--with-text", help="Put the text the offsets refer to (a web page's extracted main text) into each record. Example: page.html --with-text"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes. Example: --jobs 2"),
     max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Refuse inputs longer than this many characters. Example: --max-chars 200000"),
     db: Optional[Path] = typer.Option(None, "--db", dir_okay=False, help="Store documents and facts in this SQLite file; skip documents already stored. Example: --db facts.sqlite"),
@@ -87,7 +92,7 @@ def facts(
     err = _stderr()
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or ["*.txt"], jobs, max_chars, db, force, quiet, csv_raw, err)
+        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or list(DEFAULT_GLOBS), jobs, max_chars, db, force, quiet, csv_raw, err, input_format.value, with_text)
     except KiextractError as exc:
         if debug:
             raise
@@ -147,7 +152,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _run_facts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, force, quiet, csv_raw, err) -> ExitCode:
+def _run_facts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, force, quiet, csv_raw, err, input_format="auto", with_text=False) -> ExitCode:
     import dataclasses
     import time
 
@@ -212,7 +217,7 @@ def _run_facts(paths, fmt, types, output, published, model, patterns, globs, job
     try:
         results = batch.run(
             sources, model=model, patterns=str(patterns) if patterns else None, published=published,
-            max_chars=max_chars, jobs=jobs, nlp=nlp, skip=skip,
+            max_chars=max_chars, jobs=jobs, nlp=nlp, skip=skip, input_format=input_format, with_text=with_text,
         )
         for outcome in results:
             done += 1
@@ -343,11 +348,11 @@ def _run_eval(predictions: Path, gold_dir: Path, verbose: bool, fmt: "EvalFormat
 
 @app.command()
 def show(
-    paths: List[str] = typer.Argument(..., help="Articles: files, directories (every *.txt below) or - for stdin. Example: seeds/000_a3353c067c880684.txt"),
+    paths: List[str] = typer.Argument(..., help="Articles: files (text, HTML, .jsonl), directories (every *.txt, *.html, *.htm below) or - for stdin. Example: seeds/000_a3353c067c880684.txt"),
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write HTML instead of printing: a page for one article (OUT.html), else a folder with an index page and one page per article. Example: --html facts.html"),
     published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
     model: str = typer.Option("auto", "--model", "-m", help="auto, blank (rules only), or the name or path of a spaCy German pipeline. Example: --model blank"),
-    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt]. Example: --glob '*.md'"),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt, *.html, *.htm]. Example: --glob '*.md'"),
 ) -> None:
     """Show the article with every fact highlighted by type, and the facts with their values.
 
@@ -355,7 +360,7 @@ def show(
     """
     err = _stderr()
     try:
-        code = _run_show(paths, html_out, published, model, glob or ["*.txt"], err)
+        code = _run_show(paths, html_out, published, model, glob or list(DEFAULT_GLOBS), err)
     except KiextractError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
         code = ExitCode.USAGE
@@ -368,7 +373,7 @@ def _run_show(paths, html_out: Optional[Path], published, model: str, globs, err
     from rich.console import Console
 
     from .errors import InputError
-    from .inputs import discover, read_input
+    from .inputs import discover, read_inputs
     from .pipeline import load_pipeline, process
     from .show import html_page, index_page, print_terminal
 
@@ -391,11 +396,16 @@ def _run_show(paths, html_out: Optional[Path], published, model: str, globs, err
     failed = 0
     pages: list[tuple[str, dict]] = []
     used: set[str] = set()
-    for source in sources:
-        try:
-            item = read_input(source, published=published)
-        except InputError as exc:
-            err.print(f"[red]error:[/] {escape(str(exc))}")
+    def documents():
+        for source in sources:
+            try:
+                yield from read_inputs(source, published=published)
+            except InputError as exc:
+                yield exc
+
+    for item in documents():
+        if isinstance(item, InputError):
+            err.print(f"[red]error:[/] {escape(str(item))}")
             failed += 1
             continue
         outcome = next(iter(process(nlp, [item])))

@@ -13,6 +13,8 @@ from typing import Iterator, Sequence
 
 from .errors import InputError
 from .pipeline import MAX_CHARS, Input
+from .records import INPUT_FORMATS  # noqa: F401  (re-exported: the formats read_inputs takes)
+from .web import HTML_SUFFIXES, looks_like_html, page_from_html
 
 BINARY_SNIFF = 8192
 
@@ -138,8 +140,71 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
         return data.decode("latin-1"), [f"{source} is not UTF-8; read as Latin-1: check umlauts"]
 
 
+# Formats that are no text, by their first bytes: refused with a message, the run goes on.
+MAGIC = (
+    (b"%PDF-", "a PDF document", "convert it to text (pdftotext) first"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (docx, xlsx, odt)", "save it as text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (doc, xls)", "save it as text first"),
+    (b"{\\rtf", "an RTF document", "save it as plain text first"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "pass only articles"),
+    (b"\xff\xd8\xff", "a JPEG image", "pass only articles"),
+    (b"GIF87a", "a GIF image", "pass only articles"),
+    (b"GIF89a", "a GIF image", "pass only articles"),
+    (b"II*\x00", "a TIFF image", "pass only articles"),
+    (b"MM\x00*", "a TIFF image", "pass only articles"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it first"),
+    (b"\xfd7zXZ\x00", "an xz archive", "unpack it first"),
+    (b"BZh", "a bzip2 archive", "unpack it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it first"),
+    (b"Rar!\x1a\x07", "a RAR archive", "unpack it first"),
+    (b"SQLite format 3\x00", "an SQLite database", "pass only articles"),
+)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    for magic, what, todo in MAGIC:
+        if data.startswith(magic):
+            raise InputError(name, f"{what}, not text or HTML; {todo}")
+    if data[4:8] in (b"ftyp",) or (data.startswith(b"RIFF") and data[8:12] in (b"WEBP", b"WAVE", b"AVI ")):
+        raise InputError(name, "an image, audio or video file, not text or HTML; pass only articles")
+
+
+def read_inputs(
+    source: Source, published: str | None = None, max_chars: int = MAX_CHARS, stdin=None,
+    input_format: str = "auto", with_text: bool = False,
+) -> list["Input | InputError"]:
+    """The documents of one source: one for a text or a web page, one per line of a JSON Lines
+    file (a line that is no valid record becomes an `InputError` in its place, naming the line).
+    A source that cannot be read at all raises `InputError`."""
+    import dataclasses
+
+    name, data = _read_bytes(source, max_chars, stdin)
+    _refuse_binary(data, name)
+    suffix = source.path.suffix.lower() if source.path is not None else ""
+    fmt = input_format if input_format != "auto" else (
+        "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES or looks_like_html(data) else "text"
+    )
+    if fmt == "jsonl":
+        return list(_jsonl_inputs(data, name, published, max_chars, with_text))
+    if fmt == "html":
+        return [_html_input(data, name, published, max_chars, with_text)]
+    item = _text_input(data, name, published, max_chars)
+    return [dataclasses.replace(item, with_text=with_text)]
+
+
 def read_input(source: Source, published: str | None = None, max_chars: int = MAX_CHARS, stdin=None) -> Input:
     """Read one source into an `Input`, or raise `InputError` saying what is wrong and what to do."""
+    items = read_inputs(source, published=published, max_chars=max_chars, stdin=stdin)
+    if len(items) != 1:
+        raise InputError(source.name, f"holds {len(items)} documents; read it with read_inputs")
+    if isinstance(items[0], InputError):
+        raise items[0]
+    return items[0]
+
+
+def _read_bytes(source: Source, max_chars: int, stdin=None) -> tuple[str, bytes]:
+    """The source's name and bytes, bounded by the limit; an `InputError` says what is wrong."""
     if source.error:
         raise InputError(source.name, source.error)
     try:
@@ -169,6 +234,10 @@ def read_input(source: Source, published: str | None = None, max_chars: int = MA
         raise InputError(source.name, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise InputError(source.name, f"cannot read ({exc.strerror or exc})") from None
+    return name, data
+
+
+def _text_input(data: bytes, name: str, published: str | None, max_chars: int) -> Input:
     if b"\x00" in data[:BINARY_SNIFF]:
         raise InputError(name, "looks like a binary file (it contains NUL bytes), not text; pass only .txt articles")
     text, warnings = decode(data, name)
@@ -190,3 +259,80 @@ def _too_large(size: int, limit: int, unit: str = "bytes") -> str:
         f"too large ({size:,} {unit}; the limit is {limit:,} characters). "
         f"Split it into articles, or raise the limit with --max-chars"
     )
+
+
+def _html_input(data: bytes, name: str, published: str | None, max_chars: int, with_text: bool) -> Input:
+    """A web page as an Input: its main text (offsets refer to it), its metadata beside it; the
+    author, when the main text does not name them, as a byline "Von …" above the text."""
+    page, warnings = page_from_html(data, name)
+    text = page.text
+    if page.author:
+        authors = [a.strip() for a in page.author.replace(" und ", ";").split(";") if a.strip()]
+        missing = [a for a in authors if a.split()[-1] not in text]
+        if missing:
+            text = "".join(f"Von {a}\n" for a in missing) + "\n" + text
+    if len(text) > max_chars:
+        raise InputError(name, _too_large(len(text), max_chars, unit="characters of main text"))
+    return Input(
+        text=text, source=name, sha256=hashlib.sha256(data).hexdigest(), published=published,
+        published_hint=page.published, hint_from="html" if page.published else None,
+        title=page.title, author=page.author, site=page.site, url=page.url, origin="html",
+        warnings=tuple(warnings), with_text=with_text,
+    )
+
+
+def _jsonl_inputs(data: bytes, name: str, published: str | None, max_chars: int, with_text: bool):
+    """One Input (or InputError) per line of a JSON Lines corpus: objects with `text` or `html`,
+    optional `id` (names the document), `url`, `published` (YYYY-MM-DD), `title`, `author`."""
+    import json
+
+    from .normalize.dates import parse_published_option
+
+    text, _ = decode(data, name)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}, line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno}); the other lines are read")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text", obj.get("html")), str):
+            yield InputError(where, 'expected an object with "text" or "html", like {"id": "a1", "text": "…"}')
+            continue
+        doc_id = obj.get("id")
+        doc_name = display_name(str(doc_id)) if doc_id not in (None, "") else where
+        hint = obj.get("published")
+        if hint is not None:
+            parsed = parse_published_option(str(hint))
+            if parsed is None:
+                yield InputError(where, f"published {hint!r} is not a date; use YYYY-MM-DD")
+                continue
+            hint = parsed
+        raw = obj["html"].encode("utf-8") if "text" not in obj else None
+        try:
+            if raw is not None:
+                item = _html_input(raw, doc_name, published, max_chars, with_text)
+            else:
+                body = obj["text"]
+                if len(body) > max_chars:
+                    raise InputError(doc_name, _too_large(len(body), max_chars, unit="characters"))
+                item = Input(
+                    text=body, source=doc_name, sha256=hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest(),
+                    published=published, origin="jsonl", with_text=with_text,
+                    warnings=(f"{doc_name} is empty: no facts",) if not body.strip() else (),
+                )
+        except InputError as exc:
+            yield exc
+            continue
+        import dataclasses
+
+        yield dataclasses.replace(
+            item,
+            published_hint=hint or item.published_hint, hint_from="jsonl" if hint else item.hint_from,
+            url=obj.get("url") if isinstance(obj.get("url"), str) else item.url,
+            title=obj.get("title") if isinstance(obj.get("title"), str) else item.title,
+            author=obj.get("author") if isinstance(obj.get("author"), str) else item.author,
+            origin="jsonl",
+        )

@@ -103,17 +103,24 @@ class Input:
     """One text to process and what is known about it, kept apart by where it comes from.
 
     `published` is an override (`--published`) that wins over anything the text says;
-    `published_hint` and `title` come from outside the text (a web page's metadata, a corpus
-    record) and are used when the text gives none. `origin` says what was read ("text", "stdin")."""
+    `published_hint` comes from outside the text, from `hint_from` ("html": the web page's
+    metadata, "jsonl": a corpus record), and wins over the text's own date lines; `title`,
+    `author`, `site` and `url` come from the page or record. `origin` says what was read ("text",
+    "html", "jsonl", "stdin"); `with_text` puts the text into the record."""
 
     text: str
     source: str = "<text>"
     sha256: str | None = None
     published: str | None = None
     published_hint: str | None = None
+    hint_from: str | None = None
     title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
     origin: str = "text"
     warnings: tuple[str, ...] = ()
+    with_text: bool = False
 
 
 SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
@@ -203,6 +210,7 @@ def _make_doc(nlp, item: Input):
     info["source"] = item.source
     info["published_override"] = item.published
     info["published_hint"] = item.published_hint
+    info["hint_from"] = item.hint_from
     info["warnings"] = list(item.warnings)
     if n:
         info["warnings"].append(f"replaced {n} unpaired surrogate code points with U+FFFD")
@@ -217,17 +225,28 @@ def _outcome(doc, item: Input) -> Outcome:
     from .document import doc_to_record
 
     try:
-        return Outcome(item.source, doc_to_record(doc, source=item.source, sha256=_sha256(item), title=item.title, source_text=item.text))
+        record = doc_to_record(doc, source=item.source, sha256=_sha256(item), title=item.title, source_text=item.text)
+        return Outcome(item.source, _with_input_fields(record, item))
     except Exception as exc:  # a bug on one document must not cost the others
         return _failed(item, f"building the record failed: {_describe(exc)}")
 
 
+def _with_input_fields(record: Document, item: Input) -> Document:
+    """The record with what came with the input: the page's author, site and URL, the text."""
+    import dataclasses
+
+    return dataclasses.replace(
+        record, author=item.author, site=item.site, url=item.url, text=item.text if item.with_text else None,
+    )
+
+
 def _failed(item: Input, message: str) -> Outcome:
     record = Document(
-        source=item.source, sha256=_sha256(item), title=item.title, published=item.published,
+        source=item.source, sha256=_sha256(item), title=item.title, published=item.published or item.published_hint,
         chars=len(item.text), warnings=item.warnings, error=message,
+        published_from="--published" if item.published else item.hint_from if item.published_hint else None,
     )
-    return Outcome(item.source, record)
+    return Outcome(item.source, _with_input_fields(record, item))
 
 
 def _describe(exc: BaseException) -> str:
@@ -247,14 +266,14 @@ def _in_parts(nlp, item: Input) -> Outcome:
 
     parts = pieces(item.text, PART_CHARS)
     sha = _sha256(item)
-    facts, warnings, published, offset = [], list(item.warnings), None, 0
+    facts, warnings, published, published_from, offset = [], list(item.warnings), None, None, 0
     for n, text in enumerate(parts):
-        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=item.published or published)
+        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=item.published or published, with_text=False)
         outcome = _one(nlp, sub)
         if outcome.record.error:
             return _failed(item, f"part {n + 1} of {len(parts)} (from character {offset}): {outcome.record.error}")
         if n == 0:
-            published = outcome.record.published
+            published, published_from = outcome.record.published, outcome.record.published_from
         facts += [_shifted(f, offset) for f in outcome.record.facts]
         warnings += [f"part {n + 1}: {w}" for w in outcome.record.warnings]
         offset += len(text)
@@ -266,9 +285,9 @@ def _in_parts(nlp, item: Input) -> Outcome:
 
     record = Document(
         source=item.source, sha256=sha, title=item.title or find_title(item.text),
-        published=published, chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings),
+        published=published, chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings), published_from=published_from,
     )
-    return Outcome(item.source, record)
+    return Outcome(item.source, _with_input_fields(record, item))
 
 
 def _shifted(fact, offset: int):

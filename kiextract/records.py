@@ -1,4 +1,4 @@
-"""The record model of schema "kiextract/2": frozen dataclasses with `to_dict()` in documented order.
+"""The record model of schema "kiextract/3": frozen dataclasses with `to_dict()` in documented order.
 
 See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema. The field
 names are defined here once: the CSV writer, the SQLite store and the schema test take them from
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "kiextract/2"
+SCHEMA = "kiextract/3"
 
 FACT_TYPES = (
     "person",
@@ -49,7 +49,15 @@ NESTED_FIELDS = frozenset({"roles", "mentions", "party_span", "age_span", "about
 _COLUMN_TYPES = ("money", "quantity", "measure", "percent", "duration", "contact", "date", "organization", "location", "person")
 ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in _COLUMN_TYPES for k in FACT_FIELDS[t]))
 SCALAR_FIELDS: tuple[str, ...] = tuple(k for k in ALL_FIELDS if k not in NESTED_FIELDS)
-DOCUMENT_FIELDS = ("schema", "source", "sha256", "title", "published", "chars", "error", "facts", "warnings")
+DOCUMENT_FIELDS = (
+    "schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "chars", "error",
+    "facts", "warnings", "text",
+)
+# Where `published` came from: the --published flag, the web page's metadata, the `published` of a
+# JSON Lines record, a date line of the text, the scraper header of the text (" date 2017-08").
+PUBLISHED_FROM = ("--published", "html", "jsonl", "text", "header")
+# How an input is read (`--input-format`): auto tells HTML by name or content and JSON Lines by name.
+INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,11 @@ class Document:
     facts: tuple[Fact, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published_from: str | None = None
+    text: str | None = None  # the text the offsets refer to, with --with-text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,11 +109,16 @@ class Document:
             "source": self.source,
             "sha256": self.sha256,
             "title": self.title,
+            "author": self.author,
+            "site": self.site,
+            "url": self.url,
             "published": self.published,
+            "published_from": self.published_from,
             "chars": self.chars,
             "error": self.error,
             "facts": [f.to_dict() for f in self.facts],
             "warnings": list(self.warnings),
+            "text": self.text,
         }
 
 

@@ -17,7 +17,7 @@ from .records import SCALAR_FIELDS
 
 # Marks a database as kiextract's (`pragma application_id`, "kixt"); `user_version` is the layout.
 APPLICATION_ID = 0x6B697874
-LAYOUT = 2
+LAYOUT = 3
 BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up with a message
 SQLITE_MAGIC = b"SQLite format 3\x00"
 INTEGER_FIELDS = frozenset({"relative", "age"})
@@ -35,6 +35,10 @@ create table if not exists documents (
     title text,
     published text,
     chars integer not null,
+    author text,
+    site text,
+    url text,
+    published_from text,
     processed_at text not null,
     kiextract_version text not null,
     pipeline text not null,
@@ -59,7 +63,10 @@ create index if not exists documents_by_source on documents(source);
 """
 DOCUMENT_COLUMNS = (
     "sha256", "source", "title", "published", "chars", "processed_at", "kiextract_version", "pipeline", "warnings", "error",
+    "author", "site", "url", "published_from",
 )
+# Columns a store of an earlier layout may lack; `_migrate` adds them.
+LATER_COLUMNS = ("error", "author", "site", "url", "published_from")
 OURS = {"documents", "facts"}
 
 
@@ -110,7 +117,7 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
     # a store of an earlier kiextract (before the application id): its two tables, our columns
     if tables == OURS:
         cols = {r[1] for r in conn.execute("pragma table_info(documents)")}
-        if set(DOCUMENT_COLUMNS) - {"error"} <= cols:
+        if set(DOCUMENT_COLUMNS) - set(LATER_COLUMNS) <= cols:
             return
     names = ", ".join(sorted(tables)[:5])
     raise StoreError(
@@ -122,8 +129,9 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
 def _migrate(conn: sqlite3.Connection) -> None:
     """Add the columns a store made by an earlier kiextract lacks."""
     cols = {r[1] for r in conn.execute("pragma table_info(documents)")}
-    if "error" not in cols:
-        conn.execute("alter table documents add column error text")
+    for c in LATER_COLUMNS:
+        if c not in cols:
+            conn.execute(f"alter table documents add column {c} text")
     cols = {r[1] for r in conn.execute("pragma table_info(facts)")}
     for c in SCALAR_COLUMNS:
         if c not in cols:
@@ -160,6 +168,7 @@ def write_document(conn: sqlite3.Connection, record: dict[str, Any], version: st
             (
                 record["sha256"], record["source"], record["title"], record["published"], record["chars"],
                 now, version, pipeline, json.dumps(record["warnings"], ensure_ascii=False), record.get("error"),
+                record.get("author"), record.get("site"), record.get("url"), record.get("published_from"),
             ),
         )
         conn.executemany(

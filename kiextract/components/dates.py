@@ -16,10 +16,15 @@ class DatesComponent:
         skip = skip_ranges(doc) + taken_ranges(doc, "ki_contacts")
         refs = find_dates(doc_text(doc), skip)
         published = info.get("published_override")
+        origin = "--published" if published else None
+        if not published and info.get("published_hint"):
+            # a web page's metadata or a corpus record's date: the original date, not a byline's
+            published, origin = info["published_hint"], info.get("hint_from") or "html"
         if not published:
-            published, _ = find_published(doc_text(doc), refs, info.get("header_date"))
-        published = published or info.get("published_hint")
+            published, ref = find_published(doc_text(doc), refs, info.get("header_date"))
+            origin = ("text" if ref is not None else "header") if published else None
         info["published"] = published
+        info["published_from"] = origin
         pub = parse_iso(published) if published and len(published) == 10 else None
         if published and pub is None:
             info.setdefault("warnings", []).append(
