@@ -76,6 +76,8 @@ def facts(
     patterns: Optional[Path] = typer.Option(None, "--patterns", exists=True, dir_okay=False, help='JSONL file of spaCy span-ruler patterns (labels PER, ORG, LOC) to add. Example line: {"label": "ORG", "pattern": "Zirkus ohne Grenzen"}'),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt, *.html, *.htm]. Example: --glob '*.txt' --glob '*.md'"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (HTML by name or content, JSON Lines by .jsonl/.ndjson, else text), text, html or jsonl; for stdin give html or jsonl. Example: cat corpus.jsonl | kiextract facts - --input-format jsonl"),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: a scheduler's address, or local:N for N worker processes here. Inputs are read by the workers (paths on shared storage, or fsspec URLs such as s3://bucket/news/). Example: --dask tcp://scheduler:8786"),
+    partition_size: int = typer.Option(64, "--partition-size", min=1, help="With --dask or --format parquet: documents per task and per part file. Example: --partition-size 256"),
     with_text: bool = typer.Option(False, "--with-text", help="Put the text the offsets refer to (a web page's extracted main text) into each record. Example: page.html --with-text"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes. Example: --jobs 2"),
     max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Refuse inputs longer than this many characters. Example: --max-chars 200000"),
@@ -92,7 +94,10 @@ def facts(
     err = _stderr()
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or list(DEFAULT_GLOBS), jobs, max_chars, db, force, quiet, csv_raw, err, input_format.value, with_text)
+        if dask is not None or (fmt is not None and fmt.value == "parquet"):
+            code = _run_parts(paths, fmt, types, output, published, model, patterns, glob or list(DEFAULT_GLOBS), jobs, max_chars, db, quiet, err, input_format.value, with_text, dask, partition_size)
+        else:
+            code = _run_facts(paths, fmt, types, output, published, model, patterns, glob or list(DEFAULT_GLOBS), jobs, max_chars, db, force, quiet, csv_raw, err, input_format.value, with_text)
     except KiextractError as exc:
         if debug:
             raise
@@ -150,6 +155,135 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def _run_parts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, quiet, err, input_format, with_text, dask, partition_size) -> ExitCode:
+    """`--dask` and `--format parquet`: the corpus in partitions, each written as its own part
+    (OUT/documents/ and OUT/facts/ for Parquet, OUT/part-NNNNN.jsonl for JSON Lines), or, without
+    --output, JSON Lines on stdout in input order."""
+    import dataclasses
+    import time
+
+    from .distributed import Options, connect, list_inputs, partitions, run_part, task_key
+    from .parquet import remove_temporary
+
+    fmt_name = fmt.value if fmt is not None else ("parquet" if output is not None and output.suffix == "" else "jsonl")
+    if fmt_name not in ("parquet", "jsonl"):
+        raise KiextractError(f"--format {fmt_name}: with --dask use --format parquet or jsonl (a folder of parts with --output, or JSON Lines on stdout)")
+    if db is not None:
+        raise KiextractError("--db: not with --dask or --format parquet; the parts are the output")
+    if fmt_name == "parquet" and output is None:
+        raise KiextractError("--format parquet needs --output DIR (a folder for the documents/ and facts/ datasets)")
+    if output is not None:
+        if output.exists() and not output.is_dir():
+            raise KiextractError(f"--output {output}: exists and is not a folder; parts need a folder")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KiextractError(f"--output {output}: cannot create the folder ({exc.strerror or exc})") from None
+    if "-" in paths:
+        raise KiextractError("-: standard input cannot be spread over workers; give files, folders or URLs")
+    if dask is not None and not (dask.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")) or (dask.startswith("local:") and dask[6:].isdigit() and int(dask[6:]) > 0)):
+        raise KiextractError(f"--dask {dask}: give a scheduler address (tcp://host:8786) or local:N (N worker processes here)")
+    import importlib.util
+
+    needed = (["pyarrow"] if fmt_name == "parquet" else []) + (["distributed"] if dask is not None else [])
+    missing = [m for m in needed if importlib.util.find_spec(m) is None]
+    if missing:
+        raise KiextractError(f"{'--dask' if dask is not None else '--format parquet'} needs {', '.join(missing)}: pip install 'kiextract[cluster]'")
+    options = dataclasses.asdict(Options(model, str(patterns) if patterns else None, published, max_chars, input_format, with_text))
+    names = list_inputs(paths, globs)
+    chunks = partitions(names, partition_size)
+    wanted = tuple(t.value for t in types) if types else None
+    out_dir = str(output.resolve()) if output is not None else None
+    started = time.perf_counter()
+    failed = documents = facts = 0
+    writer = None
+    if out_dir is None:
+        from .output import make_writer
+
+        writer = make_writer("jsonl", sys.stdout)
+
+    def report(result) -> None:
+        nonlocal failed, documents, facts
+        documents += result.documents
+        facts += result.facts
+        for source, message in result.failures:
+            failed += 1
+            err.print(f"[red]error:[/] {escape(source)}: {escape(message)}")
+        if not quiet:
+            for source, message in result.warnings:
+                err.print(f"[yellow]warning:[/] {escape(source)}: {escape(message)}")
+
+    client = cluster = None
+    futures = []
+    try:
+        if dask is None:  # Parquet on this machine: the batch runner's processes, parts written here
+            from .pipeline import load_pipeline
+
+            load_pipeline(model, patterns=patterns)  # a bad --model fails before any part is written
+            if jobs > 1:
+                import concurrent.futures as cf
+                import multiprocessing as mp
+
+                ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+                with cf.ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+                    for result in pool.map(run_part, range(len(chunks)), chunks, [options] * len(chunks), [out_dir] * len(chunks), [fmt_name] * len(chunks), [wanted] * len(chunks)):
+                        report(result)
+                        if writer is not None:
+                            for r in result.records:
+                                writer.write(r)
+            else:
+                for k, chunk in enumerate(chunks):
+                    result = run_part(k, chunk, options, out_dir, fmt_name, wanted)
+                    report(result)
+                    if writer is not None:
+                        for r in result.records:
+                            writer.write(r)
+        else:
+            from distributed import as_completed, progress
+
+            try:
+                client, cluster = connect(dask, Options(**options))
+            except (OSError, TimeoutError) as exc:
+                raise KiextractError(f"--dask {dask}: cannot reach the scheduler ({exc})") from None
+            futures = [
+                client.submit(run_part, k, chunk, options, out_dir, fmt_name, wanted, key=task_key(k, chunk, options, out_dir, fmt_name), retries=2, pure=False)
+                for k, chunk in enumerate(chunks)
+            ]
+            if err.is_terminal and not quiet and futures:
+                progress(futures)
+            pending: dict[int, object] = {}
+            next_part = 0
+            for future in as_completed(futures):
+                result = future.result()
+                report(result)
+                pending[result.part] = result
+                while next_part in pending:  # stdout keeps input order
+                    done = pending.pop(next_part)
+                    if writer is not None:
+                        for r in done.records:
+                            writer.write(r)
+                    next_part += 1
+    except KeyboardInterrupt:
+        if client is not None and futures:
+            client.cancel(futures)
+        if out_dir is not None:
+            remove_temporary(out_dir)
+        err.print(f"interrupted after {documents} documents; the parts written are complete")
+        return ExitCode.INTERRUPTED
+    finally:
+        if writer is not None:
+            writer.close()
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    seconds = time.perf_counter() - started
+    if not quiet:
+        where = f" into {escape(str(output))}" if output is not None else ""
+        err.print(f"{documents} documents, {facts} facts, {failed} failed, {len(chunks)} parts{where} in {seconds:.1f} s")
+    return ExitCode.INPUT_FAILED if failed else ExitCode.OK
 
 
 def _run_facts(paths, fmt, types, output, published, model, patterns, globs, jobs, max_chars, db, force, quiet, csv_raw, err, input_format="auto", with_text=False) -> ExitCode:

@@ -177,11 +177,22 @@ def read_inputs(
     """The documents of one source: one for a text or a web page, one per line of a JSON Lines
     file (a line that is no valid record becomes an `InputError` in its place, naming the line).
     A source that cannot be read at all raises `InputError`."""
+    name, data = _read_bytes(source, max_chars, stdin)
+    suffix = source.path.suffix.lower() if source.path is not None else ""
+    return inputs_from_bytes(name, data, suffix, published, max_chars, input_format, with_text)
+
+
+def inputs_from_bytes(
+    name: str, data: bytes, suffix: str = "", published: str | None = None, max_chars: int = MAX_CHARS,
+    input_format: str = "auto", with_text: bool = False,
+) -> list["Input | InputError"]:
+    """The documents in `data` (read by `read_inputs`, or from object storage by the workers of a
+    cluster run); `suffix` is the file name's extension, lower case."""
     import dataclasses
 
-    name, data = _read_bytes(source, max_chars, stdin)
+    if len(data) > max_chars * 4:
+        raise InputError(name, _too_large(len(data), max_chars))
     _refuse_binary(data, name)
-    suffix = source.path.suffix.lower() if source.path is not None else ""
     fmt = input_format if input_format != "auto" else (
         "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES or looks_like_html(data) else "text"
     )

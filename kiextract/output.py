@@ -10,7 +10,7 @@ from typing import IO, Any
 from .records import ALL_FIELDS, SCALAR_FIELDS
 
 # The one list of output formats (the CLI's --format choices come from it).
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "parquet")  # parquet: a folder of parts (parquet.py)
 # The format a file name asks for when --format is not given; any other ending gets JSON Lines.
 EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "table"}
 

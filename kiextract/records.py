@@ -49,6 +49,8 @@ NESTED_FIELDS = frozenset({"roles", "mentions", "party_span", "age_span", "about
 _COLUMN_TYPES = ("money", "quantity", "measure", "percent", "duration", "contact", "date", "organization", "location", "person")
 ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in _COLUMN_TYPES for k in FACT_FIELDS[t]))
 SCALAR_FIELDS: tuple[str, ...] = tuple(k for k in ALL_FIELDS if k not in NESTED_FIELDS)
+# Scalar fields that are whole numbers (an integer column in SQLite and Parquet); the others are text.
+INTEGER_FIELDS = frozenset({"relative", "age"})
 DOCUMENT_FIELDS = (
     "schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "chars", "error",
     "facts", "warnings", "text",
