@@ -163,8 +163,10 @@ def test_dates_never_a_bare_function_word(seed_records, gnad_texts, nlp):
         ("Er zahlte 1950 Euro.", []),
         ("Das Formular Nr. 2014 fehlt.", []),
         ("Die Strecke ist 2014 m lang.", []),
+        ("Sie ist seit den Wahlen 2019 Stadträtin.", [2019]),
+        ("Die Firma hat 2000 Mitarbeiter.", []),
     ],
-    ids=["budget", "sentence-start", "birth-year", "election", "count", "money", "label", "measure"],
+    ids=["budget", "sentence-start", "birth-year", "election", "count", "money", "label", "measure", "noun-year-before-capital", "count-after-verb"],
 )
 def test_years_as_time_references_wherever_they_stand(text, years):
     from kiextract.normalize.dates import find_dates

@@ -357,6 +357,9 @@ def _with_time(text: str, r: DateRef) -> DateRef:
 BARE_YEAR_RE = regex.compile(r"(?<![\w.,/–-])((?:19|20)\d\d)(?![\w]|[.,/–-]\d|[.]\w)")
 NEXT_WORD_RE = regex.compile(r"[ \t]*(\S+)")
 PREV_WORD_RE = regex.compile(r"(\S+)[ \t]*$")
+# "seit den Wahlen 2014 Vizebürgermeisterin", "der Unternehmensbilanz 2015": an article (or a
+# preposition with one) and a noun before the year make it the noun's year, whatever follows
+NOUN_BEFORE_YEAR_RE = regex.compile(r"(?:^|[\s(])(\p{Ll}+)[ \t]+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)*)[ \t]+$")
 
 
 def _bare_years(text: str, claimed: "Ranges") -> list[DateRef]:
@@ -372,7 +375,9 @@ def _bare_years(text: str, claimed: "Ranges") -> list[DateRef]:
         if claimed.hits(s, e):
             continue
         nxt = NEXT_WORD_RE.match(text, e, min(len(text), e + 40))
-        if nxt is not None and text[e:nxt.start(1)].strip(" \t") == "" and "\n" not in text[e:nxt.start(1)]:
+        before = NOUN_BEFORE_YEAR_RE.search(text, max(0, s - 60), s)
+        noun_year = before is not None and before.group(1) in lexicon()["year_noun_determiners"]
+        if not noun_year and nxt is not None and text[e:nxt.start(1)].strip(" \t") == "" and "\n" not in text[e:nxt.start(1)]:
             word = nxt.group(1).rstrip(".,;:!?)“\"")
             if word[:1].isupper() and word.lower() not in months and word.lower() not in weekdays:
                 continue
