@@ -63,8 +63,16 @@ def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, per
         ("Ein Brief kostet 50 bis 70 Cent.", [("money", 0.5, "EUR"), ("money", 0.7, "EUR")]),
         ("Der Preis liegt zwischen 500.000 und 1 Million Euro.", [("money", 500000, "EUR"), ("money", 1000000, "EUR")]),
         ("Das dauert zehn oder fünfzehn Jahre.", [("duration", 10, "Jahr"), ("duration", 15, "Jahr")]),
+        ("Die Umlage steigt um rund 3,2 auf dann etwa 48 Millionen Euro.", [("money", 3200000, "EUR"), ("money", 48000000, "EUR")]),
+        ("Die Partei fiel von 21 auf 14 Prozent.", [("percent", 21, None), ("percent", 14, None)]),
+        ("Von acht Milliarden Euro Kosten fließen rund fünf Milliarden in Straßen.", [("money", 8000000000, "EUR"), ("money", 5000000000, "EUR")]),
+        ("Der Bau kostet 3 Millionen Euro, der Betrieb 1,5 Millionen pro Jahr.", [("money", 3000000, "EUR"), ("money", 1500000, "EUR")]),
+        ("Das Land zahlt 2 Millionen Euro. In der Stadt leben 1,2 Millionen.", [("money", 2000000, "EUR")]),
     ],
-    ids=["scale-shared", "scale-shared-count", "cent-shared", "larger-number-keeps-its-size", "no-scale"],
+    ids=[
+        "scale-shared", "scale-shared-count", "cent-shared", "larger-number-keeps-its-size", "no-scale", "um-x-auf-y",
+        "von-x-auf-y-percent", "currency-from-the-sentence", "currency-after-comma", "no-currency-from-another-sentence",
+    ],
 )
 def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):
     assert [(f.type, f.value, f.fields.get("unit")) for f in find_numbers(text)] == expected

@@ -152,6 +152,12 @@ def _lex_before(text: str, pos: int, limit: int = 3) -> list[Tok]:
 
 
 NEAR = 3  # most rules look at most three tokens back
+# A scaled amount without a currency ("sieben Milliarden") takes the currency of a money amount
+# in the same sentence, at most this many characters before it.
+CONTEXT_CURRENCY_CHARS = 600
+SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-ZÄÖÜ]|\n\s*\n")
+# Words between "auf" and the next number of "um 4,5 auf dann etwa 60 Millionen Euro".
+JOIN_FILLERS = frozenset({"dann", "etwa", "rund", "knapp", "fast", "gut", "insgesamt", "nun", "jetzt", "ca.", "zirka", "circa"})
 
 
 @lru_cache(maxsize=4096)
@@ -491,11 +497,22 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             pending.clear()  # "(66)", "300, die": no tokens needed
             continue
         toks = _lex(text, e, limit=9)
-        fact = _classify(text, s, e, v, kind, toks)
+        last_money = next((f for f in reversed(results) if f.type == "money" and f.end <= s), None)
+        context = None
+        if last_money is not None and s - last_money.end <= CONTEXT_CURRENCY_CHARS and not SENTENCE_END_RE.search(text, last_money.end, s):
+            context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
+        fact = _classify(text, s, e, v, kind, toks, context)
         if fact is None:
-            # "zehn oder fünfzehn Jahren": a number joined to the next one takes its unit
-            if toks and toks[0].low in CONJ and i < len(cands) and len(toks) > 1 and cands[i][0] == toks[1].start:
-                pending.append((s, e, v, kind))
+            # "zehn oder fünfzehn Jahren", "um rund 4,5 auf dann etwa 60 Millionen Euro", "von 17
+            # auf 30 Prozent": a number joined to the next one takes its unit
+            if toks and (toks[0].low in CONJ or toks[0].low == "auf") and i < len(cands) and len(toks) > 1:
+                k = 1
+                while k < len(toks) - 1 and k <= 3 and toks[k].low in JOIN_FILLERS:
+                    k += 1
+                if cands[i][0] == toks[k].start:
+                    pending.append((s, e, v, kind))
+                else:
+                    pending.clear()
             else:
                 pending.clear()
             continue
@@ -568,7 +585,7 @@ def _currency_before(text: str, s: int) -> tuple[list[Tok], tuple[int, str] | No
 NO_UNIT_AFTER = frozenset(".,;:!?)]}\"'“”„»«…")
 
 
-def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -> NumberFact | None:
+def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], context_currency: str | None = None) -> NumberFact | None:
     raw = text[s:e]
     q_start, qualifier = _qualifier_before(text, s)
     is_article = kind == "word" and raw.lower() in ARTICLE_ONE
@@ -591,6 +608,8 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
         start = before[0].start
         q_start, qualifier = _qualifier_before(text, start)
         return _money(text, q_start if qualifier else start, end, value, code, qualifier, rest, scale)
+    if not rest and n_scale and context_currency:
+        return _money(text, q_start, end, value, context_currency, qualifier, rest, scale)  # "… 1,4 Millionen."
     if rest:
         cur = _currency(rest)
         if cur:
@@ -608,6 +627,10 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok]) -
         if rest[0].low in lexicon()["fractions"]:
             return None  # "drei Viertel": a share, see _shares
         np_ = _noun_phrase(rest)
+        if np_ is None and n_scale and context_currency:
+            # "rund sieben Milliarden in Infrastruktur" after "neun Milliarden Euro": the currency
+            # the text has just named
+            return _money(text, q_start, end, value, context_currency, qualifier, rest, scale)
         if np_:
             used, heads = np_
             if heads[0].low in lexicon()["scales"] or _is_place(heads[0].text):
