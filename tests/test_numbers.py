@@ -68,10 +68,16 @@ def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, per
         ("Von acht Milliarden Euro Kosten fließen rund fünf Milliarden in Straßen.", [("money", 8000000000, "EUR"), ("money", 5000000000, "EUR")]),
         ("Der Bau kostet 3 Millionen Euro, der Betrieb 1,5 Millionen pro Jahr.", [("money", 3000000, "EUR"), ("money", 1500000, "EUR")]),
         ("Das Land zahlt 2 Millionen Euro. In der Stadt leben 1,2 Millionen.", [("money", 2000000, "EUR")]),
+        ("Dafür stimmten 41 der 60 Abgeordneten.", [("quantity", 41, "Abgeordnete"), ("quantity", 60, "Abgeordnete")]),
+        ("Die Polizei zählte 2019 noch 412 Fälle, nun liegt sie bei 530. Davon blieb vieles offen.", [("quantity", 412, "Fall"), ("quantity", 530, "Fall")]),
+        ("Der Betrieb hat 32 Stellen auf 1480 abgebaut.", [("quantity", 32, "Stelle"), ("quantity", 1480, "Stelle")]),
+        ("Im Jahr verbuchte das Haus 100.892 Besucher.", [("quantity", 100892, "Besucher")]),
+        ("Er feiert den 100. Geburtstag.", []),
     ],
     ids=[
         "scale-shared", "scale-shared-count", "cent-shared", "larger-number-keeps-its-size", "no-scale", "um-x-auf-y",
         "von-x-auf-y-percent", "currency-from-the-sentence", "currency-after-comma", "no-currency-from-another-sentence",
+        "partitive-x-der-y", "elliptic-bei-at-sentence-end", "elliptic-auf-before-verb", "grouped-number-after-label-word", "ordinal-before-noun",
     ],
 )
 def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):

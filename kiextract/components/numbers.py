@@ -456,7 +456,9 @@ def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     """"3." (ordinal), "3.v.l.", "2:1", "15:04", "Nr. 9", "§ 3", "Hauptstraße 12", "3-Zimmer"."""
     after = text[e:e + 2]
     if after.startswith(".") and not after[1:2].isdigit():
-        return True
+        nxt = NEXT_AFTER_DOT_RE.match(text, e, e + 40)
+        # "lagen sie bei 705. Davon …": the sentence ends; "der 100. Geburtstag" is an ordinal
+        return not (nxt and nxt.group(1).lower() in _sentence_starters())
     if after.startswith(":") and after[1:2].isdigit():
         return True
     if after.startswith(("-", "/")) and after[1:2].isalnum():
@@ -466,7 +468,8 @@ def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     before = _lex_before(text, s, limit=1)
     if before:
         w = before[0].text.lower()
-        if w in number_blockers() or w.rstrip(".") + "." in number_blockers():
+        grouped = bool(THOUSANDS_RE.fullmatch(text[s:e]))  # "das Haus 100.892 Besucher": no house number
+        if (w in number_blockers() or w.rstrip(".") + "." in number_blockers()) and not grouped:
             return True
         if before[0].is_cap and w.endswith(street_suffixes()):
             return True
@@ -495,6 +498,9 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             continue
         if text[e:e + 1] in NO_UNIT_AFTER and _currency_before(text, s)[1] is None:
             pending.clear()  # "(66)", "300, die": no tokens needed
+            elliptic = _elliptic_count(text, s, e, v, [], results) if text[e:e + 1] in ".,;!?" else None
+            if elliptic is not None:
+                results.append(elliptic)
             continue
         toks = _lex(text, e, limit=9)
         last_money = next((f for f in reversed(results) if f.type == "money" and f.end <= s), None)
@@ -503,9 +509,14 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
         fact = _classify(text, s, e, v, kind, toks, context)
         if fact is None:
+            elliptic = _elliptic_count(text, s, e, v, toks, results)
+            if elliptic is not None:
+                results.append(elliptic)
+                pending.clear()
+                continue
             # "zehn oder fünfzehn Jahren", "um rund 4,5 auf dann etwa 60 Millionen Euro", "von 17
-            # auf 30 Prozent": a number joined to the next one takes its unit
-            if toks and (toks[0].low in CONJ or toks[0].low == "auf") and i < len(cands) and len(toks) > 1:
+            # auf 30 Prozent", "138 der 550 Abgeordneten": a number joined to the next one takes its unit
+            if toks and (toks[0].low in CONJ or toks[0].low in ("auf", "der", "von")) and i < len(cands) and len(toks) > 1:
                 k = 1
                 while k < len(toks) - 1 and k <= 3 and toks[k].low in JOIN_FILLERS:
                     k += 1
@@ -532,6 +543,21 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     results.sort(key=lambda f: (f.start, f.end))
     # a value out of any range ("310 digits Euro") is no fact, never an exception further on
     return [m for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE and (m := _measure_or_count(f)) is not None]
+
+
+def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], results: list[NumberFact]) -> NumberFact | None:
+    """"lagen sie 2013 schon bei 705.", "um 51 Personen auf 2680 verringert": a bare number after
+    "bei" or "auf" (maybe "insgesamt") at the end of a clause counts what the count before it in
+    the same sentence counts."""
+    if toks and toks[0].low not in (".", ",", ";", "!", "?") and not _is_verb(toks[0].text):
+        return None
+    words = [t.low for t in _lex_before(text, s, limit=2)]  # nearest first
+    if not words or not (words[0] in ("bei", "auf") or (words[0] == "insgesamt" and len(words) > 1 and words[1] in ("bei", "auf"))):
+        return None
+    last = next((f for f in reversed(results) if f.end <= s), None)
+    if last is None or last.type != "quantity" or SENTENCE_END_RE.search(text, last.end, s) or s - last.end > 200:
+        return None
+    return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
 
 
 def _measure_or_count(f: NumberFact) -> NumberFact | None:
@@ -572,6 +598,16 @@ def _plain_year_or_code(text: str, s: int, e: int, v: float) -> bool:
 
 
 CURRENCY_SIGNS = {"€", "$", "£", "EUR", "USD", "CHF", "GBP"}
+THOUSANDS_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+NEXT_AFTER_DOT_RE = regex.compile(r"\.[ \t]+(\p{Lu}\p{Ll}*)\b")
+
+
+@cache
+def _sentence_starters() -> frozenset[str]:
+    """Words that start a sentence but never follow an ordinal ("Davon", "Die", "Er")."""
+    from ..lexicon import FUNCTION_WORDS
+
+    return FUNCTION_WORDS | frozenset(lexicon()["sentence_starters"])
 CAPITAL_AFTER_RE = regex.compile(r" \p{Lu}")
 
 
