@@ -35,8 +35,13 @@ def one(text, type_):
         ("Davon werden 315.000 Euro für Personal investiert.", 315000, "EUR", "Personal", None, None),
         ("und 50.000 Euro für Sachkosten.", 50000, "EUR", "Sachkosten", None, None),
         ("Die Stadt zahlt 50.000 € im Jahr.", 50000, "EUR", None, "year", None),
-        ("Der Eintritt kostet € 3.000 und mehr.", 3000, "EUR", None, None, None),
-        ("Das Budget beträgt EUR 2,5 Mio. im Jahr.", 2500000, "EUR", None, "year", None),
+        ("Der Eintritt kostet € 3.000 und mehr.", 3000, "EUR", "Eintritt", None, None),
+        ("Das Budget beträgt EUR 2,5 Mio. im Jahr.", 2500000, "EUR", "Budget", "year", None),
+        ("Der Umbau kostet 38,5 Millionen Euro.", 38500000, "EUR", "Umbau", None, None),
+        ("Die Stadt zahlt 4.000 Euro.", 4000, "EUR", None, None, None),
+        ("Der Deal bringt 12 Millionen australische Dollar.", 12000000, "AUD", None, None, None),
+        ("Das Ticket kostet 3 Euro 20 im Vorverkauf.", 3.2, "EUR", "Ticket", None, None),
+        ("Er fand 20 Dollar und 40 Cent.", 20.4, "USD", None, None, None),
         ("Es fehlen 1,5 Millionen Euro.", 1500000, "EUR", None, None, None),
         ("Sie sammelten rund 10.000 Euro für die Tafel.", 10000, "EUR", "Tafel", None, "approx"),
         ("Die Spende von 20.000 Franken kam an.", 20000, "CHF", "Spende", None, None),
@@ -48,7 +53,7 @@ def one(text, type_):
         ("Kredite im Ausmaß von 190 Millionen Euro", 190000000, "EUR", "Kredite", None, None),
         ("Sie fanden Falschgeld im Nennwert von beinahe 300.000 Euro.", 300000, "EUR", "Falschgeld", None, "almost"),
     ],
-    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun"],
+    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "subject-costs", "payer-is-no-purpose", "currency-after-adjective", "euro-and-cents", "dollar-and-cents", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun"],
 )
 def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
     f = one(text, "money")
@@ -68,7 +73,7 @@ def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, per
         ("Von acht Milliarden Euro Kosten fließen rund fünf Milliarden in Straßen.", [("money", 8000000000, "EUR"), ("money", 5000000000, "EUR")]),
         ("Der Bau kostet 3 Millionen Euro, der Betrieb 1,5 Millionen pro Jahr.", [("money", 3000000, "EUR"), ("money", 1500000, "EUR")]),
         ("Das Land zahlt 2 Millionen Euro. In der Stadt leben 1,2 Millionen.", [("money", 2000000, "EUR")]),
-        ("Dafür stimmten 41 der 60 Abgeordneten.", [("quantity", 41, "Abgeordnete"), ("quantity", 60, "Abgeordnete")]),
+        ("Dafür stimmten 41 der 60 Abgeordneten.", [("quantity", 41, "Abgeordneter"), ("quantity", 60, "Abgeordneter")]),
         ("Die Polizei zählte 2019 noch 412 Fälle, nun liegt sie bei 530. Davon blieb vieles offen.", [("quantity", 412, "Fall"), ("quantity", 530, "Fall")]),
         ("Der Betrieb hat 32 Stellen auf 1480 abgebaut.", [("quantity", 32, "Stelle"), ("quantity", 1480, "Stelle")]),
         ("Im Jahr verbuchte das Haus 100.892 Besucher.", [("quantity", 100892, "Besucher")]),
@@ -97,11 +102,13 @@ def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):
         ("Fast 300 Menschen kamen.", 300, "Mensch", "almost"),
         ("Mindestens zwölf Schulen sind betroffen.", 12, "Schule", "at_least"),
         ("Weniger als 40 Teilnehmer meldeten sich.", 40, "Teilnehmer", "less_than"),
-        ("die beiden Landtagsabgeordneten", 2, "Landtagsabgeordnete", None),
+        ("die beiden Landtagsabgeordneten", 2, "Landtagsabgeordneter", None),
+        ("14 Beamte wurden verletzt.", 14, "Beamter", None),
+        ("Es gab drei Schwerverletzte.", 3, "Schwerverletzter", None),
         ("Die Pleite von vier Regionalbanken traf viele.", 4, "Regionalbank", None),
         ("Mehrere hundert Menschen kamen.", 100, "Mensch", "more_than"),
     ],
-    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden", "table-lacks-plural", "mehrere-hundert"],
+    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden", "nominalised-adjective", "nominalised-compound", "table-lacks-plural", "mehrere-hundert"],
 )
 def test_counts_tie_the_number_to_the_counted_noun(text, value, unit, qualifier):
     f = one(text, "quantity")

@@ -280,7 +280,7 @@ def unit_of(heads: list[Tok]) -> str:
     >>> unit_of([Tok.of(0, 0, "Städten"), Tok.of(0, 0, "Gemeinden")])
     'Stadt und Gemeinde'
     """
-    lemmas = [lemmatize_noun(h.text) for h in heads]
+    lemmas = [_nominalised(h.text) or lemmatize_noun(h.text) for h in heads]
     if len(lemmas) == 2:
         a, b = lemmas
         if a == b + "in" or a.startswith(b) and a.endswith("in"):
@@ -289,6 +289,24 @@ def unit_of(heads: list[Tok]) -> str:
             return a
         return f"{a} und {b}"
     return lemmas[0]
+
+
+def _nominalised(word: str) -> str | None:
+    """A nominalised adjective counted ("14 Beamte", "drei Schwerverletzte", "Aufständischen") in
+    singular nominative, masculine as the counted generic: Beamter, Schwerverletzter."""
+    stem = word[:-1] if word.endswith("n") else word
+    if not stem.endswith("e"):
+        return None
+    low = stem.lower()
+    for base in _nominalised_adjectives():
+        if low.endswith(base.lower()) and (len(stem) == len(base) or stem[len(stem) - len(base) - 1].isalpha()):
+            return stem + "r"  # "Schwerverletzte" -> "Schwerverletzter"
+    return None
+
+
+@cache
+def _nominalised_adjectives() -> tuple[str, ...]:
+    return tuple(sorted(lexicon()["nominalised_adjectives"], key=len, reverse=True))
 
 
 def _currency(toks: list[Tok]) -> tuple[int, str] | None:
@@ -541,8 +559,32 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     blocked.extend((f.start, f.end) for f in results)
     results.extend(_shares(text, blocked))
     results.sort(key=lambda f: (f.start, f.end))
+    results = _joined_amounts(text, results)
     # a value out of any range ("310 digits Euro") is no fact, never an exception further on
     return [m for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE and (m := _measure_or_count(f)) is not None]
+
+
+CENT_RE = regex.compile(r"(?i)\s*(?:cent|ct\.?)$")
+
+
+def _joined_amounts(text: str, facts: list[NumberFact]) -> list[NumberFact]:
+    """"3 Euro 20" is 3.20 EUR, "20 Dollar und 40 Cent" 20.40 USD: a currency's whole units and
+    its hundredths written as one amount."""
+    out: list[NumberFact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "money" and f.type == "money" and float(prev.value).is_integer():
+            between = text[prev.end:f.start]
+            cents = None
+            if f.start < prev.end and regex.fullmatch(r"\S+\s+\d{1,2}", text[f.start:f.end]) and f.fields["unit"] == prev.fields["unit"]:
+                cents = int(regex.search(r"\d{1,2}$", text[f.start:f.end]).group()) / 100  # "3 Euro 20"
+            elif between in (" und ", " ") and CENT_RE.search(text[f.start:f.end]) and f.value < 1:
+                cents = f.value  # "20 Dollar und 40 Cent"
+            if cents is not None:
+                out[-1] = dataclasses.replace(prev, end=f.end, value=round_value(prev.value + cents))
+                continue
+        out.append(f)
+    return out
 
 
 def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], results: list[NumberFact]) -> NumberFact | None:
@@ -654,7 +696,10 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], c
             return _money(text, q_start, end, value, code, qualifier, rest[n:], scale)
         if rest[0].low in lexicon()["percent_words"]:
             end = rest[0].end
-            return NumberFact("percent", q_start, end, round_value(value), {**_about_fields(text, _percent_about(rest[1:])), "qualifier": qualifier}, scale=scale, factor=scale)
+            about = _about_fields(text, _percent_about(rest[1:]))
+            if about["about"] is None:
+                about = _subject_fields(text, q_start)  # "Die Mieten stiegen um 3,6 Prozent"
+            return NumberFact("percent", q_start, end, round_value(value), {**about, "qualifier": qualifier}, scale=scale, factor=scale)
         unit = lexicon()["duration_units"].get(rest[0].low)
         if unit:
             if len(rest) > 1 and rest[1].low == "alt":
@@ -685,6 +730,9 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: fl
     about, period, at = _about_before(text, start)
     if about is None:
         about, _, at = _about_after(after)
+    if about is None:  # "Der Umbau kostet 38,5 Millionen Euro"
+        subject = _subject_fields(text, start)
+        about, at = subject["about"], (subject["about_span"]["start"], subject["about_span"]["end"]) if subject["about_span"] else None
     if period is None:  # "mit jährlich rund 350.000 Euro"
         before = _lex_before(text, start, limit=2)
         hit = _period(before[:1]) if before else None
@@ -698,6 +746,38 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: fl
         period = hit[1] if hit else None
     about_span = part(text, *at) if at else None
     return NumberFact("money", start, end, round_value(value), {"unit": code, "about": about, "about_span": about_span, "period": period, "qualifier": qualifier}, scale=scale, factor=factor)
+
+
+def _subject_fields(text: str, start: int) -> dict:
+    """The subject an amount is the value of, in "Die Mieten stiegen um 3,6 Prozent", "Der Umbau
+    kostet 38,5 Millionen Euro": an article, adjectives and a noun, a verb, maybe "um"/"auf",
+    then the amount, at the start of a sentence or clause. The noun in singular nominative."""
+    before = _lex_before(text, start, limit=6)  # nearest first
+    i = 1 if before and before[0].low in ("um", "auf", "bei", "rund") else 0
+    if i >= len(before) or not before[i].is_word or before[i].is_cap or not _value_verb(before[i].text):
+        return {"about": None, "about_span": None}
+    i += 1
+    if i >= len(before) or not _is_noun(before[i]):
+        return {"about": None, "about_span": None}
+    noun = before[i]
+    k = i + 1
+    while k < len(before) and before[k].is_word and not before[k].is_cap and _looks_adjective(before[k]):
+        k += 1
+    if k >= len(before) or before[k].low not in ("der", "die", "das") or not _clause_start(text, before[k].start):
+        return {"about": None, "about_span": None}
+    return {"about": lemmatize_noun(noun.text), "about_span": part(text, noun.start, noun.end)}
+
+
+def _value_verb(word: str) -> bool:
+    """A verb that says what a subject amounts to ("kostet", "stiegen", "liegt"), not who pays."""
+    from ..normalize.lemma import _lemma_exact
+
+    return (_lemma_exact(word) or word) in lexicon()["value_verbs"]
+
+
+def _clause_start(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 3):pos].rstrip(" ")
+    return not head or head[-1] in ".!?:;,\n–"
 
 
 def _about_fields(text: str, tok: Tok | None) -> dict:
