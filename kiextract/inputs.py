@@ -295,20 +295,17 @@ def _html_input(data: bytes, name: str, published: str | None, max_chars: int, w
 def _jsonl_inputs(data: bytes, name: str, published: str | None, max_chars: int, with_text: bool):
     """One Input (or InputError) per line of a JSON Lines corpus: objects with `text` or `html`,
     optional `id` (names the document), `url`, `published` (YYYY-MM-DD), `title`, `author`."""
-    import json
-
     from .normalize.dates import parse_published_option
+    from .textutil import json_lines
 
     text, _ = decode(data, name)
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    lines = text.splitlines()
+    for n, obj, problem in json_lines(lines):
         where = f"{name}, line {n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno}); the other lines are read")
+        if problem:
+            yield InputError(where, f"{problem}; the other lines are read")
             continue
+        line = lines[n - 1]
         if not isinstance(obj, dict) or not isinstance(obj.get("text", obj.get("html")), str):
             yield InputError(where, 'expected an object with "text" or "html", like {"id": "a1", "text": "…"}')
             continue

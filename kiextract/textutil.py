@@ -6,7 +6,7 @@ import json
 import unicodedata
 from functools import cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Iterator
 
 DATA = resources.files("kiextract") / "data"
 
@@ -134,3 +134,15 @@ def words_tuple(key: str) -> tuple[str, ...]:
 def words_map(key: str) -> dict[str, str]:
     """A word list of words_de.json written as "key=value" pairs, as a dict."""
     return dict(w.split("=", 1) for w in _words()[key]["words"])
+
+
+def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, object, str | None]]:
+    """(line number, object, None) for each non-blank line of JSON Lines, or (line number, None,
+    "invalid JSON (…)") for a line that is not JSON: the caller names its file and goes on or stops."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line), None
+        except json.JSONDecodeError as exc:
+            yield n, None, f"invalid JSON ({exc.msg} at column {exc.colno})"

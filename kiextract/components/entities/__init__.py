@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ... import lexicon as lx
 from ...errors import PatternsError
-from ...textutil import Ranges
+from ...textutil import Ranges, json_lines
 from ..base import add_fact, doc_text
 from .common import HONORIFICS, Entity, Found, Tokens, is_cap
 from .orgs import OrgFinder
@@ -131,21 +131,16 @@ def read_patterns(path: str) -> list[dict]:
     """The user's span-ruler patterns, one JSON object per line with a `label` (PER, ORG, LOC) and
     a `pattern` (a phrase, or a list of token patterns); anything else is a `PatternsError`
     naming the file and line."""
-    import json
 
     try:
         lines = open(path, encoding="utf-8").read().splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternsError(f"--patterns {path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for n, pattern, problem in json_lines(lines):
         where = f"--patterns {path}, line {n}"
-        try:
-            pattern = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PatternsError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if problem:
+            raise PatternsError(f"{where}: {problem}")
         if not isinstance(pattern, dict) or not isinstance(pattern.get("pattern"), (str, list)):
             raise PatternsError(f'{where}: expected an object like {{"label": "ORG", "pattern": "Zirkus ohne Grenzen"}}')
         if pattern.get("label") not in PATTERN_LABELS:
