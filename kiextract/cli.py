@@ -219,9 +219,10 @@ def _run_parts(paths, fmt, types, output, published, model, patterns, globs, job
     futures = []
     try:
         if dask is None:  # Parquet on this machine: the batch runner's processes, parts written here
-            from .pipeline import load_pipeline
+            from .distributed import _pipeline
 
-            load_pipeline(model, patterns=patterns)  # a bad --model fails before any part is written
+            # a bad --model fails before any part is written; forked processes inherit the pipeline
+            _pipeline(Options(**options))
             if jobs > 1:
                 import concurrent.futures as cf
                 import multiprocessing as mp

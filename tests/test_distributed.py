@@ -111,3 +111,15 @@ def test_a_retried_part_replaces_itself(tmp_path):
 def test_cluster_options_are_checked_with_one_line(args, message):
     result = runner.invoke(app, ["facts", str(SEEDS), "--model", "blank", *args])
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_parquet_without_a_cluster_equals_jobs_1(tmp_path, jobs):
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "pq"
+    result = runner.invoke(app, ["facts", str(SEEDS), "--format", "parquet", "-o", str(out), "--model", "blank", "--jobs", jobs, "--partition-size", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    expected = _jobs1(SEEDS)
+    facts = ds.dataset(out / "facts").to_table().to_pylist()
+    assert [json.loads(f["fact"]) for f in facts] == [f for r in expected for f in r["facts"]]
