@@ -185,8 +185,9 @@ def test_years_as_time_references_wherever_they_stand(text, years):
         ("Es ist am 20. und 21. November offen.", ["2015-11-20", "2015-11-21"]),
         ("Am 21./22. Oktober 2016 wird gefeiert.", ["2016-10-21", "2016-10-22"]),
         ("Um 18 Uhr begann es.", []),
+        ("Gemeldet am 15.10.2014 10:49:00 von der Polizei.", ["2014-10-15T10:49:00"]),
     ],
-    ids=["day-month-digits", "fuer-den", "weekday-clock", "date-gegen-clock", "heute-clock", "two-days-und", "two-days-slash", "bare-clock"],
+    ids=["day-month-digits", "fuer-den", "weekday-clock", "date-gegen-clock", "heute-clock", "two-days-und", "two-days-slash", "bare-clock", "seconds-kept"],
 )
 def test_days_without_year_clock_times_and_day_lists(text, values):
     from kiextract.pipeline import extract, load_pipeline

@@ -52,6 +52,7 @@ class DateRef:
     day: int | None = None
     hour: int | None = None
     minute: int | None = None
+    second: int | None = None  # only when the text writes it ("10:49:00")
     offset: int = 0  # relative: days / weeks / years / months from the publication date, or direction
     weekday: int | None = None
     modifier: str | None = None
@@ -75,14 +76,14 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
     past, future, current = _alt(lex["past"]), _alt(lex["future"]), _alt(lex["current"])
     year_cues = _alt(lex["year_cues"])
     month_cues = _alt(lex["month_cues"])
-    time = r"(?:,?\s*(?:um\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s*Uhr)?)?"
+    time = r"(?:,?\s*(?:um\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:\s*Uhr)?)?"
     B = r"(?<![\p{L}\p{N}.])"
     E = r"(?![\p{L}\p{N}])"
     num = r"(?P<n>\d{1,3}|\p{L}+)"
     ps = [
         ("range_days", rf"(?i){B}vom\s+(?P<d1>\d{{1,2}})\.\s*(?:(?P<m1>\d{{1,2}})\.\s*)?bis\s+(?:zum\s+)?(?P<d2>\d{{1,2}})\.\s*(?:(?P<m2>\d{{1,2}})\.\s*(?P<y2>\d{{4}})?|{mon}(?:\s+(?P<y>{YEAR}))?)"),
         ("numeric", rf"(?i){B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
-        ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?{E}"),
+        ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?{E}"),
         ("iso_month", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d){E}(?!-)"),
         ("day_list", rf"(?i){B}(?P<d1>[0-3]?\d)\.\s*(?:und|/|,)\s*(?P<d2>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?"),
         ("day_month", rf"(?i){B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
@@ -158,7 +159,8 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
         if not _valid(y, mo, d):
             return []
         if g.get("hh"):
-            return [DateRef(s, e, t, "absolute", "minute", y, mo, d, int(g["hh"]), int(g["mm"]))]
+            second = int(g["ss"]) if g.get("ss") else None
+            return [DateRef(s, e, t, "absolute", "second" if second is not None else "minute", y, mo, d, int(g["hh"]), int(g["mm"]), second)]
         return [DateRef(s, e, t, "absolute", "day", y, mo, d)]
     if name == "iso_month":
         mo = int(g["m"])
@@ -172,7 +174,8 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
             if not _valid(y, mo, d):
                 return []
             if g.get("hh"):
-                return [DateRef(s, e, t, "absolute", "minute", y, mo, d, int(g["hh"]), int(g["mm"]), modifier=mod)]
+                second = int(g["ss"]) if g.get("ss") else None
+                return [DateRef(s, e, t, "absolute", "second" if second is not None else "minute", y, mo, d, int(g["hh"]), int(g["mm"]), second, modifier=mod)]
             return [DateRef(s, e, t, "absolute", "day", y, mo, d, modifier=mod)]
         if not _valid(2000, mo, d):
             return []
@@ -432,6 +435,8 @@ def resolve(r: DateRef, published: date | None) -> str | None:
         day = resolve(replace(r, grain="day"), published)
         return f"{day}T{r.hour:02d}:{r.minute:02d}" if day and len(day) == 10 else day
     if r.kind == "absolute":
+        if r.grain == "second":
+            return f"{r.year:04d}-{r.month:02d}-{r.day:02d}T{r.hour:02d}:{r.minute:02d}:{r.second:02d}"
         if r.grain == "minute":
             return f"{r.year:04d}-{r.month:02d}-{r.day:02d}T{r.hour:02d}:{r.minute:02d}"
         if r.grain == "day":
@@ -509,7 +514,7 @@ def parse_published_option(value: str) -> str | None:
     if regex.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
         return value if parse_iso(value) else None
     refs = find_dates(value)
-    if len(refs) == 1 and refs[0].kind == "absolute" and refs[0].grain in ("day", "minute"):
+    if len(refs) == 1 and refs[0].kind == "absolute" and refs[0].grain in ("day", "minute", "second"):
         r = refs[0]
         return f"{r.year:04d}-{r.month:02d}-{r.day:02d}"
     import dateparser
@@ -550,7 +555,7 @@ def find_published(text: str, refs: list[DateRef], header: str | None = None) ->
     for r in refs:
         if r.start > limit:
             break
-        if r.kind != "absolute" or r.grain not in ("day", "minute"):
+        if r.kind != "absolute" or r.grain not in ("day", "minute", "second"):
             continue
         # the date's line, at most LINE_WINDOW characters each side (a text on one line is no
         # reason to read all of it for every date)
