@@ -186,8 +186,15 @@ def test_years_as_time_references_wherever_they_stand(text, years):
         ("Am 21./22. Oktober 2016 wird gefeiert.", ["2016-10-21", "2016-10-22"]),
         ("Um 18 Uhr begann es.", []),
         ("Gemeldet am 15.10.2014 10:49:00 von der Polizei.", ["2014-10-15T10:49:00"]),
+        ("Am zweiten Juni öffnet das Bad.", ["2016-06-02"]),
+        ("Der dritte März 2019 war kalt.", ["2019-03-03"]),
+        ("Die Frist endete 21 Juni 2016 um Mitternacht.", ["2016-06-21"]),
+        ("Im dritten Quartal wuchs der Umsatz.", []),
     ],
-    ids=["day-month-digits", "fuer-den", "weekday-clock", "date-gegen-clock", "heute-clock", "two-days-und", "two-days-slash", "bare-clock", "seconds-kept"],
+    ids=[
+        "day-month-digits", "fuer-den", "weekday-clock", "date-gegen-clock", "heute-clock", "two-days-und", "two-days-slash", "bare-clock",
+        "seconds-kept", "ordinal-word-day", "ordinal-word-with-year", "day-without-dot", "ordinal-word-without-month",
+    ],
 )
 def test_days_without_year_clock_times_and_day_lists(text, values):
     from kiextract.pipeline import extract, load_pipeline

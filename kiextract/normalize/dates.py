@@ -87,6 +87,10 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
         ("iso_month", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d){E}(?!-)"),
         ("day_list", rf"(?i){B}(?P<d1>[0-3]?\d)\.\s*(?:und|/|,)\s*(?P<d2>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?"),
         ("day_month", rf"(?i){B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
+        # "21 Juni 2016": a day without its dot, only with month and year
+        ("day_month_nodot", rf"(?i){B}(?P<d>[0-3]?\d)\s+{mon}\s+(?P<y>{YEAR})(?!\d){time}"),
+        # "am zweiten Juni", "der dritte März 2019": the day as an ordinal word
+        ("day_ordinal", rf"(?i){B}(?P<ow>{_alt(lex['day_ordinals'])})(?:n|r|s|m)?\s+{mon}(?:\s+(?P<y>{YEAR})(?!\d))?"),
         ("numeric_dm", rf"(?i){B}(?P<cue>am|vom|zum|bis\s+zum|ab\s+dem|seit\s+dem|für\s+den|den|ab|bis)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?![\d])"),
         ("month_year", rf"(?i){B}{mon}\s*(?P<y>{YEAR}){E}"),
         ("year_range", rf"(?i)(?:(?P<cue>von|zwischen|in\s+den\s+jahren)\s+)?{B}(?P<y>{YEAR})\s*(?:bis|und|–|-)\s*(?P<y2>{YEAR}){E}"),
@@ -107,6 +111,8 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
     prefixes = {
         "numeric": rf"(?i)(?:{wd},?\s+(?:(?:den|dem)\s+)?)?$",
         "day_month": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
+        "day_month_nodot": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
+        "day_ordinal": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
         "month_year": rf"(?i)(?:(?P<cue>{month_cues})\s+)?$",
         "relyear": r"(?i)(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?$",
         "weekday": rf"(?:(?P<cue>(?i:am|an\s+diesem|diesen|am\s+(?:{past}|{future})|(?:{past}|{future})))\s+)?$",
@@ -165,7 +171,9 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
     if name == "iso_month":
         mo = int(g["m"])
         return [DateRef(s, e, t, "absolute", "month", int(g["y"]), mo)] if 1 <= mo <= 12 else []
-    if name == "day_month":
+    if name == "day_ordinal":
+        name, g = "day_month", {**g, "d": str(lexicon()["day_ordinals"][g["ow"].lower()])}
+    if name in ("day_month", "day_month_nodot"):
         mo, d = _month_no(g["mon"]), int(g["d"])
         cue = (g.get("cue") or "").lower()
         mod = "until" if cue.startswith("bis") else "since" if cue.startswith(("seit", "ab")) else None
@@ -300,7 +308,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     months = tuple(lex["months"])
     weekdays = tuple(lex["weekdays"])
     return {
-        "day_month": months, "month_year": months, "month": months, "range_days": (),
+        "day_month": months, "day_ordinal": months, "month_year": months, "month": months, "range_days": (),
         "weekend": ("wochenende",), "relweek": ("woche",), "relyear": ("jahr",), "relmonth": ("monat",),
         "ago": ("vor ",), "weekday": weekdays, "relday": tuple(lex["relative_days"]),
     }
