@@ -507,6 +507,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     cands = [c for c in _candidates(text) if math.isfinite(c[2]) and abs(c[2]) < MAX_VALUE and not overlaps(c[0], c[1], blocked)]
     results: list[NumberFact] = []
     pending: list[tuple[int, int, float, str]] = []  # numbers waiting for the unit of the next one
+    last_money: NumberFact | None = None  # the latest money amount, for "… 1,5 Millionen" after it
     i = 0
     while i < len(cands):
         s, e, v, kind = cands[i]
@@ -521,7 +522,6 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
                 results.append(elliptic)
             continue
         toks = _lex(text, e, limit=9)
-        last_money = next((f for f in reversed(results) if f.type == "money" and f.end <= s), None)
         context = None
         if last_money is not None and s - last_money.end <= CONTEXT_CURRENCY_CHARS and not SENTENCE_END_RE.search(text, last_money.end, s):
             context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
@@ -553,6 +553,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             results.append(NumberFact(fact.type, q_start, pe, round_value(pv * times), {**fact.fields, "qualifier": qualifier}))
         pending.clear()
         results.append(fact)
+        if fact.type == "money":
+            last_money = fact  # kept as it comes: no scan back over all facts for every number
         # skip candidates inside this fact (the scale word "Dutzend" is not a second number)
         while i < len(cands) and cands[i][0] < fact.end:
             i += 1
