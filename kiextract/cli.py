@@ -175,6 +175,8 @@ def _run_parts(paths, fmt, types, output, published, model, patterns, globs, job
     if fmt_name == "parquet" and output is None:
         raise KiextractError("--format parquet needs --output DIR (a folder for the documents/ and facts/ datasets)")
     if output is not None:
+        if output.suffix.lower() in (".json", ".jsonl", ".ndjson", ".csv", ".txt"):
+            raise KiextractError(f"--output {output}: with --dask or --format parquet the output is a folder of parts; give a folder name (without {output.suffix})")
         if output.exists() and not output.is_dir():
             raise KiextractError(f"--output {output}: exists and is not a folder; parts need a folder")
         try:

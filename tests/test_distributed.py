@@ -105,8 +105,9 @@ def test_a_retried_part_replaces_itself(tmp_path):
         (["--dask", "nirgendwo"], "--dask nirgendwo"),
         (["--format", "parquet"], "needs --output"),
         (["--dask", "local:2", "--format", "csv", "-o", "x"], "--format csv"),
+        (["--dask", "local:2", "-o", "facts.jsonl"], "a folder of parts"),
     ],
-    ids=["bad-address", "parquet-without-output", "csv-on-a-cluster"],
+    ids=["bad-address", "parquet-without-output", "csv-on-a-cluster", "file-name-for-parts"],
 )
 def test_cluster_options_are_checked_with_one_line(args, message):
     result = runner.invoke(app, ["facts", str(SEEDS), "--model", "blank", *args])
