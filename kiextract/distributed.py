@@ -2,7 +2,7 @@
 
 The client lists the inputs (local paths, globs, or fsspec URLs such as ``s3://bucket/news/``) and
 sends their *names* to the workers; each worker reads its documents itself, runs the pipeline it
-loaded once per process (`_pipeline`), and returns plain record dicts (schema kiextract/3). A
+loaded once per process (`_pipeline`), and returns plain record dicts (schema kiextract/4). A
 document that cannot be read, or on which a stage fails, is a record with its ``error`` — never a
 failed task.
 
@@ -144,7 +144,7 @@ def extract_corpus(
     model: str = "auto", patterns: str | None = None, published: str | None = None, max_chars: int = 5_000_000,
     input_format: str = "auto", with_text: bool = False,
 ):
-    """A Dask bag of the records (dicts, schema kiextract/3) of every document below `paths`.
+    """A Dask bag of the records (dicts, schema kiextract/4) of every document below `paths`.
 
     Nothing runs until the bag is computed: ``client.compute(bag)``, or ``bag.compute()`` on the
     default client (a `distributed.Client` makes itself the default when it is created; `client`

@@ -51,7 +51,7 @@ def _text(v: Any) -> str | None:
 
 
 def rows(records: Iterable[dict]) -> tuple[list[dict], list[dict]]:
-    """The document rows and fact rows of `records` (kiextract/3 dicts)."""
+    """The document rows and fact rows of `records` (kiextract/4 dicts)."""
     docs, facts = [], []
     for r in records:
         docs.append({

@@ -1,4 +1,4 @@
-"""The record model of schema "kiextract/3": frozen dataclasses with `to_dict()` in documented order.
+"""The record model of schema "kiextract/4": frozen dataclasses with `to_dict()` in documented order.
 
 See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema. The field
 names are defined here once: the CSV writer, the SQLite store and the schema test take them from
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "kiextract/3"
+SCHEMA = "kiextract/4"
 
 FACT_TYPES = (
     "person",
@@ -29,7 +29,7 @@ FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "person": ("roles", "party", "party_span", "age", "age_span", "mentions"),
     "organization": ("abbr", "mentions"),
     "location": ("abbr", "mentions"),
-    "date": ("grain", "relative", "modifier"),
+    "date": ("grain", "relative", "modifier", "part"),
     "money": ("unit", "about", "about_span", "period", "qualifier"),
     "quantity": ("unit", "qualifier"),
     "measure": ("unit", "qualifier"),

@@ -17,7 +17,7 @@ from .records import INTEGER_FIELDS, SCALAR_FIELDS
 
 # Marks a database as kiextract's (`pragma application_id`, "kixt"); `user_version` is the layout.
 APPLICATION_ID = 0x6B697874
-LAYOUT = 3
+LAYOUT = 4
 BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up with a message
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCALAR_COLUMNS = SCALAR_FIELDS  # the facts' scalar fields (records.py), one column each

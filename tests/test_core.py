@@ -334,7 +334,7 @@ def test_format_follows_the_output_extension(tmp_path, name, check):
 def test_format_flag_wins_over_the_extension(tmp_path):
     out = tmp_path / "facts.csv"
     facts_cli(str(SEEDS), "-o", str(out), "--format", "jsonl")
-    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["schema"] == "kiextract/3"
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["schema"] == "kiextract/4"
 
 
 def test_several_globs_take_the_files_of_each(tmp_path):

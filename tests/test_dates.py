@@ -189,7 +189,7 @@ def test_years_as_time_references_wherever_they_stand(text, years):
         ("Am zweiten Juni öffnet das Bad.", ["2016-06-02"]),
         ("Der dritte März 2019 war kalt.", ["2019-03-03"]),
         ("Die Frist endete 21 Juni 2016 um Mitternacht.", ["2016-06-21"]),
-        ("Im dritten Quartal wuchs der Umsatz.", []),
+        ("Am dritten Tag gab er auf.", []),
     ],
     ids=[
         "day-month-digits", "fuer-den", "weekday-clock", "date-gegen-clock", "heute-clock", "two-days-und", "two-days-slash", "bare-clock",
@@ -219,3 +219,85 @@ def test_published_from_date_lines_and_datelines(text, published):
     from kiextract.normalize.dates import find_dates, find_published
 
     assert find_published(text, find_dates(text))[0] == published
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Im zweiten Quartal 2017 wuchs der Umsatz.", [("2017", "Q2", None)]),
+        ("Die Zahlen des 3. Quartals 2016 liegen vor.", [("2016", "Q3", None)]),
+        ("Der Gewinn stieg in Q4 2015 kräftig.", [("2015", "Q4", None)]),
+        ("Im zweiten Halbjahr soll gebaut werden.", [("2016", "H2", None)]),
+        ("In der ersten Jahreshälfte 2015 kamen weniger.", [("2015", "H1", None)]),
+        ("Anfang 2017 begann der Umbau.", [("2017", "early", "start")]),
+        ("Mitte 2014 war Schluss.", [("2014", "mid", "mid")]),
+        ("Im Herbst 2016 kam die Wende.", [("2016", "autumn", None)]),
+        ("Im vergangenen Sommer war es heiß.", [("2015", "summer", None)]),
+        ("Ende des Jahres soll alles fertig sein.", [("2016", "late", "end")]),
+        ("Bis Ende des Jahres läuft die Frist.", [("2016", "late", "until")]),
+        ("Am Jahresende zieht er Bilanz.", [("2016", "late", "end")]),
+        ("Im Sommer ist das Bad voll.", [("2016", "summer", None)]),
+        ("Der Sommer war heiß.", []),
+        ("Das neue Modell Q3 kommt gut an.", []),
+    ],
+    ids=[
+        "quarter-word", "quarter-digit-genitive", "quarter-q", "half-year-no-year", "half-of-year", "early-year", "mid-year", "season-year",
+        "past-season", "end-of-the-year", "until-end-of-the-year", "year-end-compound", "season-this-year", "season-alone-no-date", "q-without-year-no-date",
+    ],
+)
+def test_parts_of_a_year_stay_at_year_grain_and_name_the_part(text, expected):
+    from kiextract.pipeline import extract, load_pipeline
+
+    record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
+    got = [(f.value, f.fields.get("part"), f.fields.get("modifier")) for f in record.facts if f.type == "date"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Karfreitag 2019 bleibt der Laden zu.", ["2019-04-19"]),
+        ("An Christi Himmelfahrt ist Feiertag.", ["2016-05-05"]),
+        ("Zu Fronleichnam gibt es eine Prozession.", ["2016-05-26"]),
+        ("Ostern 2024 fiel früh.", ["2024-03-31"]),
+        ("Am Rosenmontag zieht der Zug.", ["2016-02-08"]),
+        ("An Heiligabend kommt die Familie.", ["2015-12-24"]),
+        ("Am Tag der Deutschen Einheit wird gefeiert.", ["2015-10-03"]),
+        ("Seit Silvester 2015 ist es verboten.", ["2015-12-31"]),
+        ("Die Osterferien beginnen bald.", []),
+    ],
+    ids=["good-friday-year", "ascension", "corpus-christi", "easter-year", "rose-monday", "christmas-eve", "unity-day", "since-new-years-eve", "compound-no-date"],
+)
+def test_holidays_with_easter_computed(text, values):
+    from kiextract.pipeline import extract, load_pipeline
+
+    record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
+    assert [f.value for f in record.facts if f.type == "date"] == values
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # published Tuesday 2016-03-01
+        ("Das Treffen ist am übernächsten Freitag.", ["2016-03-11"]),
+        ("Wir sehen uns Donnerstag nächster Woche.", ["2016-03-10"]),
+        ("Am Montag vergangener Woche kam er.", ["2016-02-22"]),
+        ("Anfang nächsten Monats beginnt der Verkauf.", ["2016-04"]),
+        ("Vorletztes Jahr war es anders.", ["2014"]),
+        ("Am 12. Februar kam er, am Vortag war es ruhig.", ["2016-02-12", "2016-02-11"]),
+        ("Am 12. Februar kam er, am Wochenende davor hatte es geregnet.", ["2016-02-12", "2016-02-06"]),
+        ("Am Freitag, 12. Februar, war Sitzung, tags darauf Ruhe.", ["2016-02-12", "2016-02-13"]),
+        ("Die Messe dauert von Dienstag bis Donnerstag.", ["2016-03-01", "2016-03-03"]),
+        ("Sie ist von Freitag bis Dienstag geschlossen.", ["2016-02-26", "2016-03-01"]),
+        ("Zwischen Montag und Mittwoch wird gebaut.", ["2016-02-29", "2016-03-02"]),
+    ],
+    ids=[
+        "week-after-next-weekday", "weekday-of-next-week", "weekday-of-last-week", "start-of-next-month", "year-before-last",
+        "day-before-anchor", "weekend-before-anchor", "day-after-anchor", "weekday-range", "weekday-range-over-weekend", "zwischen-und",
+    ],
+)
+def test_relative_compounds_and_ranges_that_never_end_before_they_start(text, values):
+    from kiextract.pipeline import extract, load_pipeline
+
+    record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
+    assert [f.value for f in record.facts if f.type == "date"] == values

@@ -270,3 +270,42 @@ def test_points_are_no_fact(text):
     from kiextract.components.numbers import find_numbers
 
     assert [f for f in find_numbers(text) if f.type in ("measure", "quantity")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Land gibt 20 Millionen Euro. Die 50-Millionen-Investition soll 2019 fertig sein.",
+         [(20_000_000, "EUR", None), (50_000_000, "EUR", "Investition")]),
+        ("Der Konzern plant eine 2,5-Milliarden-Dollar-Übernahme.", [(2_500_000_000, "USD", "Übernahme")]),
+        ("Die 50-Millionen-Investition soll 2019 fertig sein.", []),
+        ("Die Zuschüsse: Altdorf 1 Mio. Euro, Neudorf 500.000, Hochdorf 250.000 und mehr.",
+         [(1_000_000, "EUR", None), (500_000, "EUR", None), (250_000, "EUR", None)]),
+        ("Erwachsene zahlen 12 Euro, Kinder 6. Die Kasse öffnet um 18 Uhr.", [(12, "EUR", None), (6, "EUR", None)]),
+        ("Das Ticket kostet 3 Euro 20.", [(3.2, "EUR", "Ticket")]),
+    ],
+    ids=["compound-context-currency", "compound-own-currency", "compound-without-any-currency", "list-after-scaled-amount", "list-after-small-amount", "cents-at-clause-end"],
+)
+def test_money_in_compounds_lists_and_cents(text, expected):
+    from kiextract.components.numbers import find_numbers
+
+    got = [(f.value, f.fields["unit"], f.fields.get("about")) for f in find_numbers(text) if f.type == "money"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In der Stadt leben 5.000 Flüchtlinge. 1.200 von ihnen sind minderjährig.", [(5000, "Flüchtling"), (1200, "Flüchtling")]),
+        ("Der Kreis hat 300 Schulen, 20 davon sind neu.", [(300, "Schule"), (20, "Schule")]),
+        ("Die Zahl der Einbrüche lag 2013 bei 705. Im Jahr davor waren es mehr.", [(705, "Einbruch")]),
+        ("Die Zahl der Mitarbeiterinnen und Mitarbeiter stieg mit 173 Neueinstellungen auf insgesamt 2069. Davon waren 1400 in Berlin.",
+         [(173, "Neueinstellung"), (2069, "Mitarbeiter"), (1400, "Mitarbeiter")]),
+        ("Sie beliefert etwa 230.000 gewerbliche und 4.500 landwirtschaftliche Anlagen.", [(230_000, "Anlage"), (4500, "Anlage")]),
+    ],
+    ids=["von-ihnen", "davon-after", "zahl-der-bei", "insgesamt-is-no-year-and-davon", "adjective-before-und"],
+)
+def test_elliptic_counts_take_the_noun_from_context(text, expected):
+    from kiextract.components.numbers import find_numbers
+
+    assert [(f.value, f.fields["unit"]) for f in find_numbers(text) if f.type == "quantity"] == expected

@@ -30,13 +30,16 @@ class DatesComponent:
             info.setdefault("warnings", []).append(
                 f"publication date {published} is not a day: relative dates are left unresolved"
             )
+        anchor = None  # the last day the text named: "am Vortag", "bis Mittwoch" count from it
         for r in refs:
             try:
-                value = resolve(r, pub)
+                value = resolve(r, pub, anchor)
             except (OverflowError, ValueError):  # "vor 999999999 Tagen": no calendar date
                 info.setdefault("warnings", []).append(
                     f"date {doc_text(doc)[r.start:r.end][:60]!r} at {r.start}-{r.end} is out of the calendar's range: no fact"
                 )
                 continue
-            add_fact(doc, KEY, "date", r.start, r.end, value, grain=r.grain, relative=r.relative, modifier=r.modifier)
+            add_fact(doc, KEY, "date", r.start, r.end, value, grain=r.grain, relative=r.relative, modifier=r.modifier, part=r.part)
+            if value and r.grain in ("day", "minute", "second"):
+                anchor = parse_iso(value[:10]) or anchor
         return doc

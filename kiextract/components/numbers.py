@@ -268,6 +268,13 @@ def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
     return used, heads
 
 
+def _inflected_adjective(t: Tok) -> bool:
+    """A lower-case word with an adjective's ending that is no function word ("große", "gewerbliche")."""
+    from ..lexicon import FUNCTION_WORDS
+
+    return t.is_word and not t.is_cap and t.low.endswith(("e", "en", "er", "es")) and t.low not in FUNCTION_WORDS
+
+
 def _looks_adjective(t: Tok) -> bool:
     return t.low.endswith(ADJECTIVE_ENDINGS)
 
@@ -467,7 +474,13 @@ def find_ages(text: str) -> list[tuple[int, int, int]]:
 
 def _is_year(text: str, s: int, e: int, v: float) -> bool:
     raw = text[s:e]
-    return raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099
+    return raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099 and not _after_count_cue(text, s)
+
+
+def _after_count_cue(text: str, s: int) -> bool:
+    """"auf insgesamt 2069", "Davon 1400": a word before the number that makes it a count."""
+    before = _lex_before(text, s, limit=2)
+    return any(t.low in lexicon()["count_cues"] for t in before)
 
 
 def _ordinal_or_label(text: str, s: int, e: int) -> bool:
@@ -517,6 +530,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             continue
         if text[e:e + 1] in NO_UNIT_AFTER and _currency_before(text, s)[1] is None:
             pending.clear()  # "(66)", "300, die": no tokens needed
+            listed = _listed_amount(text, s, e, v, last_money)
+            if listed is not None:  # "Altdorf 1 Mio. Euro, Neudorf 500.000"
+                results.append(listed)
+                last_money = listed
+                continue
             elliptic = _elliptic_count(text, s, e, v, [], results) if text[e:e + 1] in ".,;!?" else None
             if elliptic is not None:
                 results.append(elliptic)
@@ -526,6 +544,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
         if last_money is not None and s - last_money.end <= CONTEXT_CURRENCY_CHARS and not SENTENCE_END_RE.search(text, last_money.end, s):
             context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
         fact = _classify(text, s, e, v, kind, toks, context)
+        if fact is None and toks and toks[0].low in CONJ:
+            fact = _listed_amount(text, s, e, v, last_money)  # "…, Hochdorf 250.000 und Neudorf …"
         if fact is None:
             elliptic = _elliptic_count(text, s, e, v, toks, results)
             if elliptic is not None:
@@ -534,8 +554,10 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
                 continue
             # "zehn oder fünfzehn Jahren", "um rund 4,5 auf dann etwa 60 Millionen Euro", "von 17
             # auf 30 Prozent", "138 der 550 Abgeordneten": a number joined to the next one takes its unit
-            if toks and (toks[0].low in CONJ or toks[0].low in ("auf", "der", "von")) and i < len(cands) and len(toks) > 1:
-                k = 1
+            # "230.000 gewerbliche und 4.500 landwirtschaftliche Anlagen": an adjective of its own first
+            a = 1 if len(toks) > 2 and _inflected_adjective(toks[0]) and toks[1].low in ("und", "oder") else 0
+            if toks and (toks[a].low in CONJ or toks[a].low in ("auf", "der", "von")) and i < len(cands) and len(toks) > a + 1:
+                k = a + 1
                 while k < len(toks) - 1 and k <= 3 and toks[k].low in JOIN_FILLERS:
                     k += 1
                 if cands[i][0] == toks[k].start:
@@ -560,6 +582,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             i += 1
     blocked.extend((f.start, f.end) for f in results)
     results.extend(_shares(text, blocked))
+    results.extend(_compound_amounts(text, blocked, results))
     results.sort(key=lambda f: (f.start, f.end))
     results = _joined_amounts(text, results)
     # a value out of any range ("310 digits Euro") is no fact, never an exception further on
@@ -567,6 +590,63 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
 
 
 CENT_RE = regex.compile(r"(?i)\s*(?:cent|ct\.?)$")
+# "3 Euro 20." / "3 Euro 20 pro Stück": two digits after a currency word, before the clause ends
+# or a lower-case word
+CENTS_AFTER_RE = regex.compile(r"[ \t](\d{2})(?=\s*(?:[.,;:!?)]|$)|\s+\p{Ll})")
+CURRENCY_WORD_END_RE = regex.compile(r"(?i)(?:euro|dollar|franken|pfund)$")
+# Between an amount and the next bare number of one list: "Altdorf 1 Mio. Euro, Neudorf 500.000"
+LIST_GAP_RE = regex.compile(r"\s*[,;]\s*(?:(?:und|sowie)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Lu}[\p{L}.-]*)?:?\s*")
+LIST_GAP_CHARS = 80
+
+
+def _listed_amount(text: str, s: int, e: int, v: float, last_money: "NumberFact | None") -> "NumberFact | None":
+    """A bare number that continues a list of amounts of the same sentence takes its currency:
+    "Altdorf erhält 1 Mio. Euro, Neudorf 500.000", "Erwachsene zahlen 12 Euro, Kinder 6." A
+    number after an amount with a scale word must be large (500.000, not "3"); after one without,
+    of about its size."""
+    if last_money is None or not 0 < s - last_money.end <= LIST_GAP_CHARS:
+        return None
+    if not LIST_GAP_RE.fullmatch(text, last_money.end, s):
+        return None
+    if last_money.scale > 1:
+        if v < 1000:
+            return None
+    elif not (last_money.value / 100 <= v <= last_money.value * 10):
+        return None
+    q_start, qualifier = _qualifier_before(text, s)
+    return NumberFact("money", q_start, e, round_value(v), {"unit": last_money.fields["unit"], "about": None, "about_span": None, "period": None, "qualifier": qualifier})
+
+
+# "die 50-Millionen-Investition", "ein 2,5-Milliarden-Euro-Paket": an amount as the front of a compound
+COMPOUND_AMOUNT_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,-])(\d+(?:,\d+)?)-(Millionen|Milliarden|Mio\.?|Mrd\.?)(?:-(Euro|Dollar|Franken|Pfund))?-(\p{Lu}\p{Ll}+)(?![\p{L}-])"
+)
+
+
+def _compound_amounts(text: str, blocked: Ranges, facts: list[NumberFact]) -> list[NumberFact]:
+    """Amounts at the front of a compound noun: the noun is what they pay for, the currency the
+    compound's own or else the one the text uses for its other amounts (no other: no fact)."""
+    if "-Mi" not in text and "-Mrd" not in text:
+        return []
+    out = []
+    moneys = [f for f in facts if f.type == "money"]
+    for m in COMPOUND_AMOUNT_RE.finditer(text):
+        if overlaps(m.start(), m.end(), blocked):
+            continue
+        code = lexicon()["currencies"].get(m.group(3).lower()) if m.group(3) else None
+        if code is None:
+            before = [f for f in moneys if f.end <= m.start()]
+            near = before[-1] if before else next((f for f in moneys if f.start >= m.end()), None)
+            if near is None:
+                continue
+            code = near.fields["unit"]
+        value = parse_digits(m.group(1)) * scale_of(m.group(2))
+        q_start, qualifier = _qualifier_before(text, m.start())
+        noun = m.group(4)
+        out.append(NumberFact("money", q_start, m.end(), round_value(value), {
+            "unit": code, "about": lemmatize_noun(noun), "about_span": part(text, m.start(4), m.end(4)), "period": None, "qualifier": qualifier,
+        }))
+    return out
 
 
 def _joined_amounts(text: str, facts: list[NumberFact]) -> list[NumberFact]:
@@ -585,21 +665,58 @@ def _joined_amounts(text: str, facts: list[NumberFact]) -> list[NumberFact]:
             if cents is not None:
                 out[-1] = dataclasses.replace(prev, end=f.end, value=round_value(prev.value + cents))
                 continue
+        if prev is not None and prev.type == "money" and f.start < prev.end:
+            continue  # the cents of "3 Euro 20" below, found again as a number
+        if f.type == "money" and float(f.value).is_integer() and f.scale == 1 and CURRENCY_WORD_END_RE.search(text, f.start, f.end):
+            m = CENTS_AFTER_RE.match(text, f.end)
+            if m is not None:  # "3 Euro 20." at the end of a clause
+                f = dataclasses.replace(f, end=m.end(1), value=round_value(f.value + int(m.group(1)) / 100))
         out.append(f)
     return out
+
+
+# "Die Zahl der Einbrüche lag 2013 bei 705": the counted noun named by "Zahl der"
+NUMBER_OF_RE = regex.compile(r"(?<![\p{L}])(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:\p{Ll}+\s+)?(\p{Lu}\p{Ll}+)")
+def _counted_noun(text: str, named: regex.Match) -> str:
+    """The noun "Zahl der" names, singular nominative; of a pair "Mitarbeiterinnen und
+    Mitarbeiter" the second (the masculine form, as counts are written)."""
+    word = named.group(1)
+    pair = regex.match(r"\s+und\s+(\p{Lu}\p{Ll}+)", text[named.end():named.end() + 40])
+    if pair and word.endswith("innen") and word[:-5].startswith(pair.group(1)[:4]):
+        word = pair.group(1)
+    return lemmatize_noun(word)
+
+
+PARTITIVE_PRONOUNS = (("von", "ihnen"), ("unter", "ihnen"), ("davon",))
+ELLIPTIC_REACH = 400  # "2.800 von ihnen" looks this far back for what the count before counted
 
 
 def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], results: list[NumberFact]) -> NumberFact | None:
     """"lagen sie 2013 schon bei 705.", "um 51 Personen auf 2680 verringert": a bare number after
     "bei" or "auf" (maybe "insgesamt") at the end of a clause counts what the count before it in
-    the same sentence counts."""
+    the same sentence counts, or the noun of "Zahl der …" before it there. "1.200 von ihnen",
+    "2.800 davon" count what the last count before them counts, in this sentence or an earlier one."""
+    last = next((f for f in reversed(results) if f.end <= s), None)
+    words_after = tuple(t.low for t in toks[:2])
+    words_before = [t.low for t in _lex_before(text, s, limit=2)]
+    if any(words_after[: len(p)] == p for p in PARTITIVE_PRONOUNS) or "davon" in words_before:
+        if last is not None and last.type == "quantity" and s - last.end <= ELLIPTIC_REACH:
+            return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
+        return None
     if toks and toks[0].low not in (".", ",", ";", "!", "?") and not _is_verb(toks[0].text):
         return None
     words = [t.low for t in _lex_before(text, s, limit=2)]  # nearest first
     if not words or not (words[0] in ("bei", "auf") or (words[0] == "insgesamt" and len(words) > 1 and words[1] in ("bei", "auf"))):
         return None
-    last = next((f for f in reversed(results) if f.end <= s), None)
-    if last is None or last.type != "quantity" or SENTENCE_END_RE.search(text, last.end, s) or s - last.end > 200:
+    sentence = max(0, s - 200)
+    ends = list(SENTENCE_END_RE.finditer(text, sentence, s))
+    sentence = ends[-1].end() - 1 if ends else sentence
+    named = None
+    for named in NUMBER_OF_RE.finditer(text, sentence, s):
+        pass
+    if named is not None:  # "Die Zahl der Beschäftigten stieg mit 173 Neueinstellungen auf 2069"
+        return NumberFact("quantity", s, e, round_value(v), {"unit": _counted_noun(text, named), "qualifier": None})
+    if last is None or last.type != "quantity" or last.end <= sentence or s - last.end > 200:
         return None
     return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
 
@@ -635,6 +752,8 @@ def _plain_year_or_code(text: str, s: int, e: int, v: float) -> bool:
     if n not in (4, 5) or not text[s:e].isdigit():
         return False
     if n == 4 and not 1900 <= v <= 2099:
+        return False
+    if n == 4 and _after_count_cue(text, s):
         return False
     if _amount_after_re().match(text, e, e + 24) or text[max(0, s - 4):s].strip()[-3:] in CURRENCY_SIGNS:
         return False

@@ -39,7 +39,10 @@ def calendar_words() -> frozenset[str]:
 class DateRef:
     """One calendar reference found in a text, before resolution.
 
-    kind: absolute | year | month | monthday | weekday | relday | relweek | relyear | relmonth | ago | weekend
+    kind: absolute | year | month | monthday | weekday | relday | relweek | relyear | relmonth | ago
+    | weekend | weekday_week (a weekday of a week relative to the publication date) | easter (a
+    holiday Easter fixes, `offset` days from Easter Sunday) | anchored | anchored_week |
+    anchored_weekend (relative to the date the text named before: "am Vortag", "die Woche davor")
     """
 
     start: int
@@ -57,6 +60,7 @@ class DateRef:
     weekday: int | None = None
     modifier: str | None = None
     year2: int | None = None  # "2016/17"
+    part: str | None = None  # the part of a year: Q1-Q4, H1, H2, spring, summer, autumn, winter, early, mid, late
 
     @property
     def relative(self) -> bool:
@@ -80,7 +84,21 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
     B = r"(?<![\p{L}\p{N}.])"
     E = r"(?![\p{L}\p{N}])"
     num = r"(?P<n>\d{1,3}|\p{L}+)"
+    holidays = _alt(k for k in lex["holidays"] if not k.startswith("_"))
+    anchored = _alt(k for k in lex["anchored"] if not k.startswith("_"))
+    relations = _alt(lex["anchored_relations"])
+    seasons = "Frühjahr|Frühling|Sommer|Herbst|Winter"
+    part_cue = r"im|in\s+den|in\s+der|seit\s+dem|seit\s+der|ab\s+dem|ab\s+der|bis\s+zum|bis\s+zur|bis\s+in\s+den|bis\s+ins|vom|zum|zur|fürs|für\s+das|für\s+die|ins"
+    wd2 = wd.replace("(?P<wd>", "(?P<wdb>").replace("(?P<part>", "(?P<partb>")
     ps = [
+        # "von Dienstag bis Donnerstag", "zwischen Montag und Mittwoch": the end is on or after the start
+        ("weekday_range", rf"{B}(?P<cue>(?i:von|vom|zwischen))\s+{wd}\s+(?P<sep>(?i:bis(?:\s+zum)?|und))\s+{wd2}{E}"),
+        # "Donnerstag nächster Woche", "am Montag der vergangenen Woche"
+        ("weekday_week", rf"{B}(?:(?i:am)\s+)?{wd},?\s+(?:(?i:der)\s+)?(?P<cue>(?i:{past}|{future}|{current}))\s+Woche{E}"),
+        ("holiday", rf"(?i){B}(?:(?P<cue>an|am|zu|zum|vor|nach|seit|bis|über|ab)\s+)?(?P<hol>{holidays}){E}(?:\s+(?P<y>1\d{{3}}|20\d\d){E})?"),
+        ("quarter", rf"(?i){B}(?:(?P<cue>{part_cue})\s+)?(?:(?P<ord>ersten?|zweiten?|dritten?|vierten?|[1-4]\.)\s+(?P<noun>Quartal|Halbjahr|Jahreshälfte)(?:es|s)?|(?-i:(?P<qq>[QH][1-4])))(?:\s*/?\s*(?:des\s+Jahres\s+)?(?P<y>{YEAR})|\s+(?:des\s+)?(?P<dir>{past}|{future}|{current})\s+Jahres)?{E}(?![.,]\d)"),
+        ("anchored", rf"(?i){B}(?P<anc>{anchored}){E}"),
+        ("anchored_rel", rf"(?i){B}(?:(?P<unitw>am\s+Wochenende)|(?P<unitk>in\s+der\s+Woche|die\s+Woche))\s+(?P<rel>{relations}){E}"),
         ("range_days", rf"(?i){B}vom\s+(?P<d1>\d{{1,2}})\.\s*(?:(?P<m1>\d{{1,2}})\.\s*)?bis\s+(?:zum\s+)?(?P<d2>\d{{1,2}})\.\s*(?:(?P<m2>\d{{1,2}})\.\s*(?P<y2>\d{{4}})?|{mon}(?:\s+(?P<y>{YEAR}))?)"),
         ("numeric", rf"(?i){B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
         ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?{E}"),
@@ -97,6 +115,9 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
         ("year_slash", rf"(?i)(?:(?P<cue>{year_cues})\s+)?{B}(?P<y>{YEAR})/(?P<y2>\d{{2}}|\d{{4}}){E}"),
         ("until_phrase", rf"(?i){B}(?P<cue>bis)\s+(?:zum|zur)\s+(?:(?:Ende|Anfang|Mitte|Beginn)\s+)?(?:des|der)\s+(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?P<y>{YEAR}){E}(?![.,]\d)"),
         ("year", rf"(?i){B}(?P<cue>{year_cues})\s+(?:(?:des|der|dem|den)\s+)?(?:Jahres\s+|Jahre\s+)?(?P<y>{YEAR}){E}(?![.,]\d)"),
+        ("season", rf"(?i){B}(?:(?P<cue>{part_cue})\s+)?(?:(?P<dir>{past}|{future}|{current})\s+)?(?P<season>{seasons})(?:\s+(?:des\s+)?(?P<dir2>{past}|{future}|{current})\s+Jahres)?{E}(?!\s*(?:19|20)\d\d)"),
+        # "Ende des Jahres", "bis Anfang des Monats", "am Jahresende", "zum Monatsende"
+        ("edge", rf"(?i){B}(?:(?P<cue>bis|seit|ab)\s+)?(?:(?:zum|zu)\s+)?(?:(?P<edge>Anfang|Ende|Mitte|Beginn)\s+des\s+(?P<unit>Jahres|Monats)|(?:(?:am|zum|vor|nach|gegen|zur)\s+)?(?P<comp>Jahres|Monats)(?P<cedge>ende|anfang|beginn|mitte)){E}(?!\s*(?:19|20)\d\d)"),
         ("weekend", rf"(?i){B}(?:(?P<cue>am|an\s+diesem|diesem|dieses|am\s+(?:{past}|{future})|(?:{past}|{future}))\s+)Wochenende{E}"),
         ("relweek", rf"(?i){B}(?:in\s+der\s+|in\s+)?(?P<cue>{past}|{future}|{current}|Anfang\s+der|Ende\s+der|Mitte\s+der)\s+Woche{E}"),
         ("relyear", rf"(?i){B}(?:(?P<cue>{past}|{future}|{current})\s+Jahr(?:es|e)?|(?P<vj>Vorjahr(?:es)?)){E}"),
@@ -115,6 +136,7 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
         "day_ordinal": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
         "month_year": rf"(?i)(?:(?P<cue>{month_cues})\s+)?$",
         "relyear": r"(?i)(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?$",
+        "relmonth": r"(?i)(?:(?:ab|seit|bis)\s+)?(?P<edge>Anfang|Ende|Mitte)\s+$",
         "weekday": rf"(?:(?P<cue>(?i:am|an\s+diesem|diesen|am\s+(?:{past}|{future})|(?:{past}|{future})))\s+)?$",
         "month": rf"(?i)(?:(?P<edge>Anfang|Ende|Mitte)\s+)?(?:(?P<cue>{month_cues})\s+)?$",
     }
@@ -151,6 +173,9 @@ def _direction(cue: str | None) -> int:
         return 0
     words = cue.lower().split()
     lex = lexicon()
+    for w in words:
+        if w in lex["two_steps"]:
+            return lex["two_steps"][w]  # "übernächsten Freitag", "vorletztes Jahr"
     if any(w in lex["past"] for w in words):
         return -1
     if any(w in lex["future"] for w in words):
@@ -158,8 +183,92 @@ def _direction(cue: str | None) -> int:
     return 0
 
 
+def _edge_modifier(edge: str | None) -> str | None:
+    return {"anfang": "start", "beginn": "start", "ende": "end", "mitte": "mid"}.get((edge or "").lower())
+
+
+def _year_part(words: str | None) -> str | None:
+    return lexicon()["year_parts"].get(regex.sub(r"\s+", " ", (words or "").lower()))
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+
+    >>> easter(2019), easter(2024)
+    (datetime.date(2019, 4, 21), datetime.date(2024, 3, 31))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
 def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> list[DateRef]:
     t = text[s:e]
+    if name == "weekday_range":
+        days = lexicon()["weekdays"]
+        w1, w2 = days[g["wd"].lower()], days[g["wdb"].lower()]
+        if g["cue"].lower() == "zwischen" and g["sep"].lower() != "und" or g["cue"].lower() != "zwischen" and g["sep"].lower() == "und":
+            return []
+        mid = m.start("sep")
+        return [
+            DateRef(s, mid, text[s:mid], "weekday", "day", weekday=w1, modifier="from"),
+            DateRef(mid, e, text[mid:e], "anchored", "day", offset=(w2 - w1) % 7, weekday=w2, modifier="until"),
+        ]
+    if name == "weekday_week":
+        return [DateRef(s, e, t, "weekday_week", "day", offset=_direction(g["cue"]), weekday=lexicon()["weekdays"][g["wd"].lower()])]
+    if name == "holiday":
+        rule = lexicon()["holidays"][regex.sub(r"\s+", " ", g["hol"].lower())]
+        mod = _modifier(g.get("cue"), "year_cues") if g.get("cue") and g["cue"].lower() in ("seit", "bis", "ab", "vor", "nach") else None
+        if isinstance(rule, dict):
+            if g.get("y"):
+                d = easter(int(g["y"])) + timedelta(days=rule["easter"])
+                return [DateRef(s, e, t, "absolute", "day", d.year, d.month, d.day, modifier=mod)]
+            return [DateRef(s, e, t, "easter", "day", offset=rule["easter"], modifier=mod)]
+        mo, d = rule
+        if g.get("y"):
+            return [DateRef(s, e, t, "absolute", "day", int(g["y"]), mo, d, modifier=mod)]
+        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
+    if name == "quarter":
+        if g.get("qq"):
+            if not g.get("y"):
+                return []  # "Q3" alone is as often a product or a model
+            part = _year_part(g["qq"])
+        else:
+            part = _year_part(f"{g['ord']} {g['noun']}")
+        if part is None:
+            return []
+        mod = _modifier(g.get("cue").split()[0], "year_cues") if g.get("cue") and g["cue"].lower().startswith(("seit", "ab", "bis")) else None
+        if g.get("y"):
+            return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier=mod, part=part)]
+        return [DateRef(s, e, t, "relyear", "year", offset=_direction(g.get("dir")), modifier=mod, part=part)]
+    if name == "season":
+        if not g.get("cue") and not g.get("dir"):
+            return []  # "Sommer" alone is a season in general
+        mod = _modifier(g.get("cue").split()[0], "year_cues") if g.get("cue") and g["cue"].lower().startswith(("seit", "ab", "bis")) else None
+        return [DateRef(s, e, t, "relyear", "year", offset=_direction(g.get("dir") or g.get("dir2")), modifier=mod, part=_year_part(g["season"]))]
+    if name == "edge":
+        edge = g.get("edge") or g.get("cedge")
+        unit = (g.get("unit") or g.get("comp") or "").lower()
+        cue = (g.get("cue") or "").lower()
+        mod = {"bis": "until", "seit": "since", "ab": "since"}.get(cue) or _edge_modifier(edge)
+        if unit.startswith("monat"):
+            return [DateRef(s, e, t, "relmonth", "month", offset=0, modifier=mod)]
+        return [DateRef(s, e, t, "relyear", "year", offset=0, modifier=mod, part=_year_part(edge))]
+    if name == "anchored":
+        return [DateRef(s, e, t, "anchored", "day", offset=lexicon()["anchored"][regex.sub(r"\s+", " ", g["anc"].lower())])]
+    if name == "anchored_rel":
+        direction = lexicon()["anchored_relations"][g["rel"].lower()]
+        if g.get("unitw"):
+            return [DateRef(s, e, t, "anchored_weekend", "day", offset=direction, weekday=5)]
+        return [DateRef(s, e, t, "anchored_week", "week", offset=direction)]
     if name == "numeric" or name == "iso":
         y, mo, d = _year(g["y"]), int(g["m"]), int(g["d"])
         if not _valid(y, mo, d):
@@ -244,7 +353,7 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
     if name == "until_phrase":
         return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier="until")]
     if name == "year":
-        return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier=_modifier(g["cue"], "year_cues"))]
+        return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier=_modifier(g["cue"], "year_cues"), part=_year_part(g["cue"]))]
     if name == "weekend":
         return [DateRef(s, e, t, "weekend", "day", offset=_direction(g.get("cue")), weekday=5)]
     if name == "relweek":
@@ -253,12 +362,10 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
         return [DateRef(s, e, t, "relweek", "week", offset=_direction(cue), modifier=mod)]
     if name == "relyear":
         off = -1 if g.get("vj") else _direction(g.get("cue"))
-        edge = (g.get("edge") or "").lower()
-        mod = {"anfang": "start", "ende": "end", "mitte": "mid"}.get(edge)
-        return [DateRef(s, e, t, "relyear", "year", offset=off, modifier=mod)]
+        return [DateRef(s, e, t, "relyear", "year", offset=off, modifier=_edge_modifier(g.get("edge")), part=_year_part(g.get("edge")))]
     if name == "relmonth":
         off = -1 if g.get("vm") else _direction(g.get("cue"))
-        return [DateRef(s, e, t, "relmonth", "month", offset=off)]
+        return [DateRef(s, e, t, "relmonth", "month", offset=off, modifier=_edge_modifier(g.get("edge")))]
     if name == "ago":
         n = g["n"]
         value = int(n) if n.isdigit() else parse_number_word(n)
@@ -311,6 +418,12 @@ def _triggers() -> dict[str, tuple[str, ...]]:
         "day_month": months, "day_ordinal": months, "month_year": months, "month": months, "range_days": (),
         "weekend": ("wochenende",), "relweek": ("woche",), "relyear": ("jahr",), "relmonth": ("monat",),
         "ago": ("vor ",), "weekday": weekdays, "relday": tuple(lex["relative_days"]),
+        "weekday_range": weekdays, "weekday_week": ("woche",),
+        "holiday": tuple(k for k in lex["holidays"] if not k.startswith("_")),
+        "quarter": ("quartal", "halbjahr", "jahreshälfte", "q1", "q2", "q3", "q4", "h1", "h2"),
+        "season": ("frühjahr", "frühling", "sommer", "herbst", "winter"), "edge": ("jahres", "monats"),
+        "anchored": tuple(k.split()[-1] for k in lex["anchored"] if not k.startswith("_")),
+        "anchored_rel": tuple(lex["anchored_relations"]),
     }
 
 
@@ -397,8 +510,17 @@ def _bare_years(text: str, claimed: "Ranges") -> list[DateRef]:
         prev = PREV_WORD_RE.search(text, max(0, s - 40), s)
         if prev is not None and prev.group(1).rstrip(":").lower() in blockers:
             continue
+        if prev is not None and prev.group(1).lower() in _count_cues():
+            continue  # "auf insgesamt 2069", "davon 1400": a count
         out.append(DateRef(s, e, m.group(1), "year", "year", int(m.group(1))))
     return out
+
+
+@cache
+def _count_cues() -> frozenset[str]:
+    from .numbers import lexicon as number_lexicon
+
+    return frozenset(number_lexicon()["count_cues"])
 
 
 @cache
@@ -432,8 +554,10 @@ def _fmt_day(d: date) -> str:
     return d.isoformat()
 
 
-def resolve(r: DateRef, published: date | None) -> str | None:
+def resolve(r: DateRef, published: date | None, anchor: date | None = None) -> str | None:
     """The ISO 8601 value of a reference; relative ones need the publication date (else None).
+    `anchor` is the day the text named before `r` ("am Vortag", the end of "von Montag bis
+    Mittwoch" count from it); without one they count from the publication date.
 
     >>> pub = date(2018, 4, 5)  # a Thursday
     >>> [resolve(r, pub) for r in find_dates("am Donnerstag, gestern, im August, vor zwei Jahren")]
@@ -455,6 +579,23 @@ def resolve(r: DateRef, published: date | None) -> str | None:
     if published is None:
         return None
     pub = published
+    if r.kind.startswith("anchored"):
+        base = anchor or pub
+        if r.kind == "anchored":
+            if anchor is None and r.weekday is not None:  # the end of a weekday range without its start
+                return _fmt_day(pub - timedelta(days=(pub.weekday() - r.weekday) % 7))
+            return _fmt_day(base + timedelta(days=r.offset))
+        if r.kind == "anchored_week":
+            iso = (base + timedelta(weeks=r.offset)).isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}"
+        saturday = base + timedelta(days=(5 - base.weekday()) % 7)
+        return _fmt_day(saturday - timedelta(days=7) if r.offset < 0 else saturday if saturday > base else saturday + timedelta(days=7))
+    if r.kind == "weekday_week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=r.offset)
+        return _fmt_day(monday + timedelta(days=r.weekday or 0))
+    if r.kind == "easter":
+        days = [easter(y) + timedelta(days=r.offset) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        return _fmt_day(min(days, key=lambda d: abs((d - pub).days)))
     if r.kind == "relday":
         return _fmt_day(pub + timedelta(days=r.offset))
     if r.kind in ("weekday", "weekend"):
@@ -463,9 +604,9 @@ def resolve(r: DateRef, published: date | None) -> str | None:
         if r.kind == "weekend" and r.offset == 0 and pub.weekday() >= 3:
             d = pub + timedelta(days=(target - pub.weekday()) % 7)  # Thursday on: the coming weekend
         elif r.offset > 0:
-            d = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+            d = pub + timedelta(days=(target - pub.weekday()) % 7 or 7) + timedelta(weeks=r.offset - 1)
         elif r.offset < 0:
-            d = pub - timedelta(days=back or 7)
+            d = pub - timedelta(days=back or 7) - timedelta(weeks=-r.offset - 1)
         else:
             d = pub - timedelta(days=back)
         return _fmt_day(d)
