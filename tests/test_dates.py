@@ -290,10 +290,12 @@ def test_holidays_with_easter_computed(text, values):
         ("Die Messe dauert von Dienstag bis Donnerstag.", ["2016-03-01", "2016-03-03"]),
         ("Sie ist von Freitag bis Dienstag geschlossen.", ["2016-02-26", "2016-03-01"]),
         ("Zwischen Montag und Mittwoch wird gebaut.", ["2016-02-29", "2016-03-02"]),
+        ("Das sagte er der Welt am Sonntag.", []),
     ],
     ids=[
         "week-after-next-weekday", "weekday-of-next-week", "weekday-of-last-week", "start-of-next-month", "year-before-last",
         "day-before-anchor", "weekend-before-anchor", "day-after-anchor", "weekday-range", "weekday-range-over-weekend", "zwischen-und",
+        "newspaper-not-a-weekday",
     ],
 )
 def test_relative_compounds_and_ranges_that_never_end_before_they_start(text, values):
@@ -301,3 +303,14 @@ def test_relative_compounds_and_ranges_that_never_end_before_they_start(text, va
 
     record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
     assert [f.value for f in record.facts if f.type == "date"] == values
+
+
+@pytest.mark.parametrize(
+    "text, texts",
+    [("Das geht im Mai. Ich weiß es.", ["im Mai"]), ("Es gilt ab 3. Jan. 2016 weiter.", ["ab 3. Jan. 2016"])],
+    ids=["sentence-dot-after-month-is-no-part", "abbreviation-keeps-its-dot"],
+)
+def test_a_month_name_keeps_only_its_own_dot(text, texts):
+    from kiextract.normalize.dates import find_dates
+
+    assert [r.text for r in find_dates(text)] == texts

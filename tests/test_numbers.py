@@ -309,3 +309,18 @@ def test_elliptic_counts_take_the_noun_from_context(text, expected):
     from kiextract.components.numbers import find_numbers
 
     assert [(f.value, f.fields["unit"]) for f in find_numbers(text) if f.type == "quantity"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Handy hat 16 GB Speicher.", [("measure", 16, "GB")]),
+        ("Es starb ein 13 Jahre altes Mädchen.", []),
+        ("Es kamen 300 Feuerwehrleute.", [("quantity", 300, "Feuerwehrmann")]),
+    ],
+    ids=["data-unit-is-a-measure", "inflected-alt-is-an-age", "leute-plural-of-mann"],
+)
+def test_measures_ages_and_irregular_plurals(text, expected):
+    from kiextract.components.numbers import find_numbers
+
+    assert [(f.type, f.value, f.fields.get("unit")) for f in find_numbers(text)] == expected

@@ -731,7 +731,7 @@ def _measure_or_count(f: NumberFact) -> NumberFact | None:
     lex = lexicon()
     if last in lex["score_nouns"]:
         return None  # "elf Punkte", "250 ATP-Punkte"; not "zwei Stützpunkte"
-    symbol = lex["measure_units"].get(unit) or lex["measure_units"].get(last)
+    symbol = lex["measure_units"].get(unit) or lex["measure_units"].get(last) or lex["measure_units"].get(last.removesuffix("s"))
     if symbol is None:
         return f
     return dataclasses.replace(f, type="measure", fields={"unit": symbol, "qualifier": f.fields.get("qualifier")})
@@ -823,7 +823,7 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], c
             return NumberFact("percent", q_start, end, round_value(value), {**about, "qualifier": qualifier}, scale=scale, factor=scale)
         unit = lexicon()["duration_units"].get(rest[0].low)
         if unit:
-            if len(rest) > 1 and rest[1].low == "alt":
+            if len(rest) > 1 and rest[1].low in ("alt", "alte", "alter", "altes", "alten", "altem"):
                 return None  # an age, "38 Jahre alt"
             return NumberFact("duration", q_start, rest[0].end, round_value(value), {"unit": unit, "qualifier": qualifier}, scale=scale, factor=scale)
         if rest[0].low in lexicon()["fractions"]:

@@ -374,6 +374,8 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
         unit = lexicon()["ago_units"][g["unit"].lower()]
         return [DateRef(s, e, t, "ago", unit, offset=-int(value), modifier=None)]
     if name == "weekday":
+        if _in_name(text, s, e):
+            return []  # "Welt am Sonntag" is a newspaper
         return [DateRef(s, e, t, "weekday", "day", offset=_direction(g.get("cue")), weekday=lexicon()["weekdays"][g["wd"].lower()])]
     if name == "month":
         if not g.get("cue") and not g.get("edge"):
@@ -388,6 +390,12 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
             return []
         return [DateRef(s, e, t, "relday", "day", offset=lexicon()["relative_days"][word])]
     return []
+
+
+def _in_name(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] lies inside a name that holds a weekday ("Welt am Sonntag")."""
+    window = text[max(0, s - 30):e].lower()
+    return any(window.endswith(name) for name in lexicon()["names_with_weekday"])
 
 
 def _heute_is_date(text: str, s: int, e: int) -> bool:
@@ -534,6 +542,8 @@ def _unit_words() -> frozenset[str]:
 
 def _trim(r: DateRef) -> DateRef:
     text = r.text.rstrip(" ,")
+    if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in lexicon()["full_month_names"]:
+        text = text[:-1]  # "im Mai." ends a sentence; "Jan." keeps its dot
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     return replace(r, start=r.start + lead, end=r.start + lead + len(text), text=text)

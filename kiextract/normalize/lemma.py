@@ -57,6 +57,8 @@ def lemmatize_noun(word: str) -> str:
     >>> lemmatize_noun("Regionalbanken"), lemmatize_noun("Springerinnen")
     ('Regionalbank', 'Springerin')
     """
+    if word.endswith("leute") and len(word) > 8:
+        return word[:-5] + "mann"  # "Feuerwehrleute" -> "Feuerwehrmann", "Kaufleute" -> "Kaufmann"
     found = _lemma_of_part(word)
     if found is not None:
         return found
