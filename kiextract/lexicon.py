@@ -269,6 +269,8 @@ def inflected_org_names(name: str) -> list[str]:
     last = words[-1]
     if last[:1].isupper() and last[-1:].isalpha() and last[-1:].islower() and last[-1] not in "sxzßn" and not last.endswith("e"):
         lasts += ["s", "es"]
+    elif last[:1].isupper() and last[-1:] in ("x", "z", "ß") and len(last) > 3:
+        lasts += ["es"]  # "des Roten Kreuzes"
     out = []
     for ending in lasts:
         for first in firsts:
@@ -387,6 +389,8 @@ def _inflected_place(name: str, kind: str) -> list[str]:
         return out
     if words[0] in ("Kreis", "Landkreis", "Regierungsbezirk") and len(words) > 1:
         out.append(" ".join([words[0] + "es"] + words[1:]) if words[0] != "Regierungsbezirk" else " ".join(["Regierungsbezirks"] + words[1:]))
+    if words[0] == "Landkreis" and len(words) > 1 and ("-" in name or len(words) > 2):
+        out.append(" ".join(words[1:]))  # "Landratsamt Donau-Ries", "im Berchtesgadener Land"
     if len(words) == 1 and name.lower().endswith("kreis"):
         out.append(name + "es")
     if len(words) == 2 and words[1] == "Kreis" and words[0].endswith("er"):
