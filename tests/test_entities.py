@@ -22,8 +22,15 @@ def persons(nlp, text):
         ("Im Bild: Serap Güler (Staatssekretärin für Integration) im Gespräch.", "Serap Güler", "Staatssekretärin", None),
         ("Gäste waren die beiden Landtagsabgeordneten Bernd Krückel (CDU) und Stefan Lenzen (FDP).", "Stefan Lenzen", "Landtagsabgeordneter", None),
         ("Zuständig ist Dr. Karin Becker, Dezernentin für Soziales.", "Karin Becker", "Dezernentin", None),
+        ("Es kam der frühere Landrat Peter Hollmann.", "Peter Hollmann", "Landrat", None),
+        ("Verurteilt wurde Broker Jan Wiesinger.", "Jan Wiesinger", "Broker", None),
+        ("Das sagte der Germanist Klaus Ammerer.", "Klaus Ammerer", "Germanist", None),
+        ("Ungarns Premier Viktor Orban blieb hart.", "Viktor Orban", "Premier", None),
     ],
-    ids=["title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two", "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped"],
+    ids=[
+        "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
+        "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
+    ],
 )
 def test_roles_constructions(nlp, text, name, title, org):
     found = persons(nlp, text)

@@ -27,6 +27,7 @@ KEY = "ki_roles"
 DETERMINERS = words_frozenset("determiners")
 DEFINITE = frozenset(w.lower() for w in DETERMINERS)
 OFFICE_SPOKESPERSON_PREFIXES = words_frozenset("office_spokesperson_prefixes")
+TEMPORAL_MODIFIERS = words_frozenset("temporal_title_modifiers")
 COMPLEMENT_STARTS = words_frozenset("complement_starts")
 PLURAL_MARKERS = words_frozenset("plural_markers")
 MAX_LIST = 20  # names in one list with a shared title ("die Ehrenmitglieder A, B und C")
@@ -217,6 +218,7 @@ class RoleFinder:
         toks = self.toks
         written = title.for_gender(p.gender)
         adjectives = [lx.title_modifier(toks.t(x)) or toks.t(x) for x in range(adj_start, title_i)]
+        adjectives = [a for a in adjectives if a not in TEMPORAL_MODIFIERS]  # "frühere Landrat": the title is Landrat
         if adjectives:
             written = " ".join(adjectives + [written])
         start, stop = toks.start(adj_start), toks.end(end - 1)
