@@ -314,3 +314,20 @@ def test_a_month_name_keeps_only_its_own_dot(text, texts):
     from kiextract.normalize.dates import find_dates
 
     assert [r.text for r in find_dates(text)] == texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Markt ist vom 28. Dezember bis 3. Januar geschlossen.", [("2016-12-28", "from"), ("2017-01-03", "until")]),
+        ("Die Saison geht von Oktober bis März.", [("2016-10", "from"), ("2017-03", "until")]),
+        ("Geöffnet vom 20.12. bis 6.1. täglich.", [("2016-12-20", "from"), ("2017-01-06", "until")]),
+        ("Das Schreiben vom 28. Dezember kam an.", [("2016-12-28", None)]),
+    ],
+    ids=["days-over-new-year", "months-over-new-year", "numeric-days-over-new-year", "vom-alone-is-no-range"],
+)
+def test_a_range_without_year_never_ends_before_it_starts(text, expected):
+    from kiextract.pipeline import extract, load_pipeline
+
+    record = extract(text, published="2016-07-01", nlp=load_pipeline("blank"))
+    assert [(f.value, f.fields.get("modifier")) for f in record.facts if f.type == "date"] == expected

@@ -31,9 +31,11 @@ class DatesComponent:
                 f"publication date {published} is not a day: relative dates are left unresolved"
             )
         anchor = None  # the last day the text named: "am Vortag", "bis Mittwoch" count from it
+        previous: tuple[object, str | None] = (None, None)  # the last reference and its value
         for r in refs:
             try:
                 value = resolve(r, pub, anchor)
+                value = _not_before_start(r, value, *previous)
             except (OverflowError, ValueError):  # "vor 999999999 Tagen": no calendar date
                 info.setdefault("warnings", []).append(
                     f"date {doc_text(doc)[r.start:r.end][:60]!r} at {r.start}-{r.end} is out of the calendar's range: no fact"
@@ -42,4 +44,15 @@ class DatesComponent:
             add_fact(doc, KEY, "date", r.start, r.end, value, grain=r.grain, relative=r.relative, modifier=r.modifier, part=r.part)
             if value and r.grain in ("day", "minute", "second"):
                 anchor = parse_iso(value[:10]) or anchor
+            previous = (r, value)
         return doc
+
+
+def _not_before_start(r, value: str | None, start_ref, start_value: str | None) -> str | None:
+    """The end of a range whose year the text leaves open never lies before its start: "vom 28.
+    Dezember bis 3. Januar" ends in the next year, whatever the publication date."""
+    if not value or not start_value or r.modifier != "until" or getattr(start_ref, "modifier", None) != "from":
+        return value
+    if r.kind not in ("monthday", "month") or len(value) != len(start_value) or value >= start_value:
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"

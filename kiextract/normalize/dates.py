@@ -131,9 +131,9 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
     # from the core: patterns that begin with optional alternations are slow to scan for.
     prefixes = {
         "numeric": rf"(?i)(?:{wd},?\s+(?:(?:den|dem)\s+)?)?$",
-        "day_month": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
-        "day_month_nodot": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
-        "day_ordinal": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|ab)\s+)?$",
+        "day_month": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|bis|seit\s+dem|ab\s+dem|ab)\s+)?$",
+        "day_month_nodot": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|bis|seit\s+dem|ab\s+dem|ab)\s+)?$",
+        "day_ordinal": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|bis|seit\s+dem|ab\s+dem|ab)\s+)?$",
         "month_year": rf"(?i)(?:(?P<cue>{month_cues})\s+)?$",
         "relyear": r"(?i)(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?$",
         "relmonth": r"(?i)(?:(?:ab|seit|bis)\s+)?(?P<edge>Anfang|Ende|Mitte)\s+$",
@@ -468,7 +468,20 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
         out += _bare_years(text, claimed)
         out = [_with_time(text, r) for r in out]
     out.sort(key=lambda r: r.start)
-    return out
+    return _ranges(text, out)
+
+
+RANGE_GAP_RE = regex.compile(r"\s*(?:–|-|—)?\s*")
+
+
+def _ranges(text: str, refs: list[DateRef]) -> list[DateRef]:
+    """"vom 28. Dezember bis 3. Januar", "von Oktober bis März": a reference after "vom"/"von"
+    right before one with "bis" starts a range (modifier `from`)."""
+    for k in range(1, len(refs)):
+        a, b = refs[k - 1], refs[k]
+        if b.modifier == "until" and a.modifier is None and a.text[:4].lower() in ("vom ", "von ") and RANGE_GAP_RE.fullmatch(text, a.end, b.start):
+            refs[k - 1] = replace(a, modifier="from")
+    return refs
 
 
 CLOCK_RE = regex.compile(r",?\s*(?:(?:um|gegen|ab)\s+)?(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s*Uhr)?|(?P<h>[01]?\d|2[0-3])\s*Uhr)(?![\p{L}\p{N}])")
