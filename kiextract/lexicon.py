@@ -364,6 +364,9 @@ def places() -> dict[str, str]:
             out.setdefault(alias, land)
     for country in load_lines("countries.txt") + load_lines("world_places.txt"):
         out.setdefault(country, country)
+        first, _, rest = country.partition(" ")
+        if rest and first.endswith("e") and first[:1].isupper():
+            out.setdefault(f"{first}n {rest}", country)  # "auf der Iberischen Halbinsel", "der Vereinigten Staaten"
     return out
 
 
