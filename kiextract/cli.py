@@ -72,7 +72,7 @@ def facts(
     types: Optional[List[FactType]] = typer.Option(None, "--type", "-t", help="Show only facts of this type (repeatable); --db still stores all. Example: -t person -t organization"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout. Example: -o facts.csv"),
     published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
-    model: str = typer.Option("auto", "--model", "-m", help="auto, blank (rules only), or the name or path of a spaCy German pipeline. Example: --model blank"),
+    model: str = typer.Option("auto", "--model", "-m", help="auto or blank (rules only), kiextract (the shipped NER model), or the name or path of a spaCy German pipeline. Example: --model kiextract"),
     patterns: Optional[Path] = typer.Option(None, "--patterns", exists=True, dir_okay=False, help='JSONL file of spaCy span-ruler patterns (labels PER, ORG, LOC) to add. Example line: {"label": "ORG", "pattern": "Zirkus ohne Grenzen"}'),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt, *.html, *.htm]. Example: --glob '*.txt' --glob '*.md'"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (HTML by name or content, JSON Lines by .jsonl/.ndjson, else text), text, html or jsonl; for stdin give html or jsonl. Example: cat corpus.jsonl | kiextract facts - --input-format jsonl"),
@@ -488,7 +488,7 @@ def show(
     paths: List[str] = typer.Argument(..., help="Articles: files (text, HTML, .jsonl), directories (every *.txt, *.html, *.htm below) or - for stdin. Example: seeds/000_a3353c067c880684.txt"),
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write HTML instead of printing: a page for one article (OUT.html), else a folder with an index page and one page per article. Example: --html facts.html"),
     published: Optional[str] = typer.Option(None, "--published", callback=_check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
-    model: str = typer.Option("auto", "--model", "-m", help="auto, blank (rules only), or the name or path of a spaCy German pipeline. Example: --model blank"),
+    model: str = typer.Option("auto", "--model", "-m", help="auto or blank (rules only), kiextract (the shipped NER model), or the name or path of a spaCy German pipeline. Example: --model kiextract"),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt, *.html, *.htm]. Example: --glob '*.md'"),
 ) -> None:
     """Show the article with every fact highlighted by type, and the facts with their values.
@@ -575,7 +575,7 @@ def _run_show(paths, html_out: Optional[Path], published, model: str, globs, err
 
 @app.command()
 def models() -> None:
-    """Show which German pipelines are installed and which one --model auto takes.
+    """Show which German pipelines are installed and what --model auto takes (the rules only).
 
     Example: kiextract models
     """
@@ -590,8 +590,8 @@ def models() -> None:
     for name in OFFICIAL_MODELS:
         typer.echo(f"{name:<18} {'installed' if name in installed else 'not installed'}")
     shipped = shipped_model_path()
-    typer.echo(f"{'kiextract (shipped)':<18} {shipped if shipped else 'missing'}")
-    typer.echo(f"auto -> {resolve_model('auto')}")
+    typer.echo(f"{'kiextract':<18} {shipped if shipped else 'missing'} (--model kiextract)")
+    typer.echo(f"auto -> {resolve_model('auto')} (the rules only; see docs/model.md)")
 
 
 def run() -> None:

@@ -95,7 +95,7 @@ def test_cli_help_does_not_import_spacy():
 def test_cli_unknown_model_is_a_usage_error():
     result = runner.invoke(app, ["facts", SEED, "--model", "de_no_such_model"])
     assert result.exit_code == 2
-    assert "de_no_such_model" in result.stderr and "--model blank" in result.stderr
+    assert "de_no_such_model" in result.stderr and "--model auto" in result.stderr and "--model kiextract" in result.stderr
 
 
 def test_cli_bad_published_is_a_usage_error():

@@ -88,7 +88,7 @@ def test_doc_to_bytes_round_trips_the_record():
     from kiextract.document import doc_to_record
     from kiextract.pipeline import _make_doc, load_pipeline
 
-    nlp = load_pipeline("auto")
+    nlp = load_pipeline("kiextract")  # with the model: its token vectors must not break the round trip
     text = (SEEDS / "000_a3353c067c880684.txt").read_text(encoding="utf-8")
     doc = nlp(_make_doc(nlp, Input(text)))
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
@@ -100,7 +100,7 @@ def test_nlp_pipe_with_two_processes_gives_the_same_records():
     from kiextract.document import doc_to_record
     from kiextract.pipeline import load_pipeline
 
-    nlp = load_pipeline("auto")  # the full pipeline, model included
+    nlp = load_pipeline("kiextract")  # the full pipeline, model included
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     one = [doc_to_record(d, "s", "0") for d in nlp.pipe(texts)]
     two = [doc_to_record(d, "s", "0") for d in nlp.pipe(texts, n_process=2)]

@@ -14,12 +14,14 @@ def shipped():
     return load_pipeline(str(shipped_model_path()))
 
 
-def test_auto_takes_the_shipped_model_when_no_official_one_is_installed():
-    from kiextract.pipeline import installed_models
-
-    if installed_models():
-        pytest.skip("an official German pipeline is installed here")
-    assert resolve_model("auto") == str(shipped_model_path())
+@pytest.mark.parametrize(
+    "model, resolved",
+    [("auto", "blank"), ("blank", "blank"), ("kiextract", "shipped"), ("de_core_news_lg", "de_core_news_lg")],
+    ids=["auto-is-rules-only", "blank", "shipped-by-name", "official-by-name"],
+)
+def test_what_each_model_name_means(model, resolved):
+    expected = str(shipped_model_path()) if resolved == "shipped" else resolved
+    assert resolve_model(model) == expected
 
 
 @pytest.mark.parametrize(

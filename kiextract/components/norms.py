@@ -1,6 +1,8 @@
 """ki_norms: gazetteer classes as token norms, a feature for kiextract's own NER model.
 
-Given names become "__vorname__", places "__ort__" and role titles "__titel__" in `token.norm_`,
+Given names become "__vorname__", places "__ort__", role titles "__titel__", one-word names of
+listed organisations and parties "__org__" and nouns with an organisation's head ("Jugendamt",
+"Landgericht") "__orgkopf__" in `token.norm_`,
 so that the model's NORM embedding generalises from the names in the lists to names it never saw
 in training. Only the shipped model's pipeline contains this component; the rule stages do not
 read norms.
@@ -11,7 +13,7 @@ from spacy.tokens import Doc
 
 from .. import lexicon as lx
 
-GIVEN_NAME, PLACE, TITLE = "__vorname__", "__ort__", "__titel__"
+GIVEN_NAME, PLACE, TITLE, ORG, ORG_HEAD = "__vorname__", "__ort__", "__titel__", "__org__", "__orgkopf__"
 
 
 def norm_class(word: str) -> str | None:
@@ -19,6 +21,8 @@ def norm_class(word: str) -> str | None:
 
     >>> norm_class("Serap"), norm_class("Ochtrup"), norm_class("Landrätin"), norm_class("Haus")
     ('__vorname__', '__ort__', '__titel__', None)
+    >>> norm_class("ÖVP"), norm_class("Jugendamt")
+    ('__org__', '__orgkopf__')
     """
     if not word[:1].isupper():
         return None
@@ -28,6 +32,10 @@ def norm_class(word: str) -> str | None:
         return PLACE
     if len(word) > 4 and lx.title_of(word) is not None:
         return TITLE
+    if word in lx.parties() or (word in lx.known_orgs() and " " not in word):
+        return ORG
+    if len(word) > 4 and lx.org_head_of(word) is not None:
+        return ORG_HEAD
     return None
 
 
