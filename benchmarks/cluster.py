@@ -1,8 +1,11 @@
 """The cost of the Dask engine and of Parquet output, in one run so that ratios compare like with like.
 
-    python benchmarks/cluster.py ARCHIVE [--rounds 2] [--model auto]
+    python benchmarks/cluster.py ARCHIVE [--rounds 2] [--model auto] [--copies 10]
 
-ARCHIVE is a tar.xz of articles (10kGNAD). Each round runs, each in a fresh process and in turns:
+ARCHIVE is a tar.xz of articles (10kGNAD). --copies N writes each article N times (as N files):
+the cluster's fixed cost (spawning workers that import spaCy and load the pipeline) is paid once
+per run, so a corpus of the size a cluster is for (10 x 1,028 = the 10,280 articles of the whole
+10kGNAD) shows the engine's overhead per document rather than its start-up. Each round runs, each in a fresh process and in turns:
 `kiextract facts DIR --jobs 2 -o out.jsonl` and `kiextract facts DIR --dask local:2 -o parts/`
 (the same two worker processes' worth of cores; the cluster's start-up and the workers' pipeline
 loads are inside the time, as a user sees them). Then the Parquet writer alone: the records of
@@ -21,12 +24,14 @@ import time
 from pathlib import Path
 
 
-def unpack(archive: Path, folder: Path) -> int:
+def unpack(archive: Path, folder: Path, copies: int = 1) -> int:
     n = 0
     with tarfile.open(archive) as tar:
         for m in sorted((m for m in tar.getmembers() if m.isfile()), key=lambda m: m.name):
-            (folder / f"{n:05d}.txt").write_bytes(tar.extractfile(m).read())
-            n += 1
+            data = tar.extractfile(m).read()
+            for c in range(copies):
+                (folder / f"{n:06d}.txt").write_bytes(data)
+                n += 1
     return n
 
 
@@ -41,12 +46,13 @@ def main() -> int:
     ap.add_argument("archive", type=Path)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--model", default="auto")
+    ap.add_argument("--copies", type=int, default=1, help="write each article this many times")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kiextract-cluster-bench-"))
     try:
         corpus = work / "corpus"
         corpus.mkdir()
-        n = unpack(args.archive, corpus)
+        n = unpack(args.archive, corpus, args.copies)
         kx = [sys.executable, "-m", "kiextract", "facts", str(corpus), "--model", args.model, "-q"]
         rows = []
         for r in range(args.rounds):
