@@ -355,8 +355,12 @@ def raw_text_lines(data: Path, text: Path, corpus: Path):
 
 
 def train_vectors(data: Path, text: Path, corpus: Path, out: Path, threads: int) -> Path:
-    """floret subword vectors trained on the open raw text, as a spaCy vectors folder."""
-    import floret
+    """floret subword vectors trained on the open raw text, as a spaCy vectors folder (needs the
+    `train` extra: pip install -e '.[train]')."""
+    try:
+        import floret
+    except ImportError:
+        raise SystemExit("--vectors needs floret: pip install -e '.[train]'") from None
     import spacy
 
     out.mkdir(parents=True, exist_ok=True)
