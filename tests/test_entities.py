@@ -521,3 +521,19 @@ def test_a_hyphen_compound_title_keeps_its_capital_in_the_persons_gender(nlp):
 def test_a_capitalised_adjective_inside_a_fuer_name(nlp):
     text = "Kollegen vom Institut für Angewandte Psychologie: Arbeit, Bildung, Wirtschaft."
     assert "Institut für Angewandte Psychologie" in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Am Ende traf Edinson Cavani zum 2:0. Cavani jubelte.", {"Edinson Cavani"}),
+        ("Staffan de Mistura verhandelt in Genf. De Mistura zeigte sich zuversichtlich.", {"Staffan de Mistura"}),
+        ("Jari-Matti Latvala gewann vor Sebastien Ogier. Latvala führt nun.", {"Jari-Matti Latvala"}),
+        ("Neben Google testet auch Apple das. Google schweigt.", set()),
+        ("Die Marke Heavy Metal ist bekannt. Metal boomt.", set()),
+        ("Die Smartphones von Google laufen. Google sagt nichts.", set()),
+    ],
+    ids=["surname-recurs-alone", "foreign-particle", "hyphenated-given-name", "clause-opener-is-no-given-name", "english-words-are-no-name", "von-is-no-particle-here"],
+)
+def test_names_no_list_holds_when_the_surname_recurs(nlp, text, expected):
+    assert {f.value for f in extract(text, nlp=nlp).facts if f.type == "person"} == expected

@@ -2,10 +2,12 @@
 later mentions by surname alone."""
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ... import lexicon as lx
-from ...textutil import overlaps
+from ...textutil import overlaps, words_frozenset
 from ..base import meta
 from .common import (
     CAPITAL_PARTICLES,
@@ -104,6 +106,7 @@ class PersonFinder(Rules):
             self._credit(m.start("name"), m.end("name"), "byline", m.start() + len(m.group()) - len(m.group().lstrip()))
         for m in CREDIT_RE.finditer(self.text):
             self._credit(m.start("name"), m.end("name"), "credit", m.start())
+        self._recurring_names()
         for s, e, label in model_ents:
             if label != "PER" or overlaps(s, e, self.claimed) or overlaps(s, e, self.skip):
                 continue
@@ -113,6 +116,43 @@ class PersonFinder(Rules):
                 self._person(words, s, e)
                 self.claimed.append((s, e))
         self._surname_mentions()
+
+    def _recurring_names(self) -> None:
+        """Names no list holds, by how news writes them: "Barack Obama … Obama sagte", "Staffan
+        de Mistura … De Mistura": two capitalised words (maybe with a particle of foreign names
+        between) that are no German word, place, organisation or title, whose last word stands
+        alone elsewhere in the text, not after an article."""
+        toks = self.toks
+        n = len(toks)
+        at: dict[str, list[int]] = {}
+        for k in range(n):
+            w = toks.t(k)
+            if is_name_token(w):
+                at.setdefault(w, []).append(k)
+        i = 0
+        while i + 1 < n:
+            j = i + 1
+            if toks.t(j) in FOREIGN_PARTICLES and j + 1 < n:
+                j += 1
+            parts = [toks.t(k) for k in range(i, j + 1)]
+            first, last = parts[0], parts[-1]
+            s, e = toks.start(i), toks.end(j)
+            if (
+                first not in CAPITAL_PARTICLES
+                and _unknown_name_word(first) and _unknown_name_word(last)
+                and all(toks.gap(k) == " " for k in range(i + 1, j + 1))
+                and toks.t(i - 1).lower() not in lx.FUNCTION_WORDS
+                and not is_name_token(toks.t(j + 1))
+                and any(k != j and toks.t(k - 1) != first and toks.t(k - 1).lower() not in lx.FUNCTION_WORDS
+                        and not GLUED_DOT_RE.match(self.text, toks.end(k)) for k in at.get(last, ()))
+                and " ".join(parts) not in lx.places() and " ".join(parts) not in lx.known_orgs()
+                and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip)
+            ):
+                self._person(parts, s, e)
+                self.claimed.append((s, e))
+                i = j + 1
+                continue
+            i += 1
 
     def _credit(self, s: int, e: int, kind: str, line_start: int) -> None:
         if overlaps(s, e, self.skip):
@@ -153,3 +193,41 @@ class PersonFinder(Rules):
                 continue
             by_surname[base][0].add(s, s + len(base) if base != w else e)
             self.claimed.append((s, e))
+
+
+CLAUSE_OPENERS = words_frozenset("clause_openers")
+# a name word as names are written: "Ouedraogo", "Paul-Henri", "O'Neill"; not "ARCHÄOLOGIEIndiana"
+NAME_SHAPE_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*")
+GLUED_DOT_RE = regex.compile(r"\.\w")  # "Leave.EU": a brand, not the name "Leave" standing alone
+# particles inside foreign names ("Staffan de Mistura", "Abu Bakr al-Baghdadi"); not German "der", "zu"
+FOREIGN_PARTICLES = frozenset({"de", "da", "di", "du", "van", "al", "el", "bin", "ibn", "del", "dos", "le", "la", "ten", "ter"})
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """English word forms (spaCy's English lemma lookup table, spacy-lookups-data): "Dark Web",
+    "Heavy Metal", "Wireless Charging" are no names."""
+    import gzip
+    import json
+    from importlib import resources
+
+    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    with data.open("rb") as fh:
+        table = json.loads(gzip.decompress(fh.read()))
+    return frozenset(table) | frozenset(table.values())
+
+
+def _unknown_name_word(w: str) -> bool:
+    """A capitalised word that may be a foreign given name or surname: no German or English word
+    form or compound ending in a German one, function word, place or place adjective, listed
+    organisation, party, title or organisation head."""
+    low = w.lower()
+    return (
+        is_name_token(w) and NAME_SHAPE_RE.fullmatch(w) is not None and low not in lx.FUNCTION_WORDS
+        and low not in CLAUSE_OPENERS and low not in _english_words()
+        and not (w.endswith("s") and w not in lx.first_names())  # "Mitverhandlers", "Erdoğans": genitives
+        and not (w.endswith("in") and (lx.is_common_word(w[:-2]) or lx.title_of(w) is not None))  # "Täterin"
+        and not lx.is_common_word(w) and not lx.ends_in_common_noun(w, min_part=4) and w not in lx.places()
+        and not (w.endswith("er") and (w[:-2] in lx.places() or w[:-3] in lx.places()))  # "Steinfurter", "Wiener"
+        and w not in lx.known_orgs() and w not in HONORIFICS and lx.org_head_of(w) is None and w not in lx.name_blockers()
+    )
