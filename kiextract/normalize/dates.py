@@ -225,6 +225,8 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
     if name == "weekday_week":
         return [DateRef(s, e, t, "weekday_week", "day", offset=_direction(g["cue"]), weekday=lexicon()["weekdays"][g["wd"].lower()])]
     if name == "holiday":
+        if not g.get("y") and _given_name_before_name(text, m.start("hol"), m.end("hol")):
+            return []  # "Trainer Silvester Meier": a given name
         rule = lexicon()["holidays"][regex.sub(r"\s+", " ", g["hol"].lower())]
         mod = _modifier(g.get("cue"), "year_cues") if g.get("cue") and g["cue"].lower() in ("seit", "bis", "ab", "vor", "nach") else None
         if isinstance(rule, dict):
@@ -390,6 +392,16 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
             return []
         return [DateRef(s, e, t, "relday", "day", offset=lexicon()["relative_days"][word])]
     return []
+
+
+NAME_AFTER_RE = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+")
+
+
+def _given_name_before_name(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] is a given name ("Silvester", "Nikolaus") with a capitalised word after it."""
+    from ..lexicon import first_names
+
+    return text[s:e] in first_names() and NAME_AFTER_RE.match(text, e) is not None
 
 
 def _in_name(text: str, s: int, e: int) -> bool:
