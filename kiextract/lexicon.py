@@ -240,7 +240,7 @@ def known_orgs() -> dict[str, tuple[KnownOrg, str]]:
     orgs.tsv: the listed names and their inflected forms ("des Rechnungshofs", "der Vereinten
     Nationen", "vom Roten Kreuz")."""
     out: dict[str, tuple[KnownOrg, str]] = {}
-    for canonical, alias, kind, country, ambiguous in load_tsv("orgs.tsv"):
+    for canonical, alias, kind, country, ambiguous in _org_rows():
         if alias in AMBIGUOUS_PARTY_ALIASES or len(alias) < 2 or (ambiguous == "1" and not _clear_enough(alias)):
             continue
         entry = (KnownOrg(canonical, kind, country), alias)
@@ -298,7 +298,12 @@ def _clear_enough(alias: str) -> bool:
 @cache
 def quoted_orgs() -> dict[str, KnownOrg]:
     """Ambiguous aliases ("Presse", "Welt", "Standard"): organisations only in quotes."""
-    return {alias: KnownOrg(c, k, n) for c, alias, k, n, amb in load_tsv("orgs.tsv") if amb == "1" and not _clear_enough(alias)}
+    return {alias: KnownOrg(c, k, n) for c, alias, k, n, amb in _org_rows() if amb == "1" and not _clear_enough(alias)}
+
+
+def _org_rows() -> list[list[str]]:
+    """The rows of orgs.tsv (generated from the shared gazetteers) and orgs_extra.tsv (by hand)."""
+    return [*load_tsv("orgs.tsv"), *load_tsv("orgs_extra.tsv")]
 
 
 @cache

@@ -379,6 +379,7 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("Das Landratsamt Aichach-Friedberg prüft den Antrag.", {"Landratsamt Aichach-Friedberg"}),
         ("Gefördert hat den Bau der Landschaftsverband Westfalen.", {"Landschaftsverband Westfalen"}),
         ("Die Statik rechnete das Ingenieurbüro Brandtner.", {"Ingenieurbüro Brandtner"}),
+        ("Auch die Volkshilfe und die Bundeswettbewerbsbehörde prüfen den Fall.", {"Volkshilfe", "Bundeswettbewerbsbehörde"}),
     ],
     ids=[
         "gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town",
@@ -386,7 +387,7 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         "acronym-before-title", "listed-name-before-title", "listed-name-in-capitals", "quoted-kita-name", "quoted-kindergarten-name",
         "adjective-named-with-place", "adjective-named-inflected", "adjective-named-genitive", "brand-that-looks-like-a-domain",
         "english-head-after-and-before-of", "english-head-not-a-person", "descriptor-authority", "descriptor-foreign-name", "genitive-company-word",
-        "listed-name-genitive-es", "office-and-district", "association-and-region", "engineering-office-name",
+        "listed-name-genitive-es", "office-and-district", "association-and-region", "engineering-office-name", "hand-listed-extra-organisations",
     ],
 )
 def test_organisation_shapes(nlp, text, expected):
