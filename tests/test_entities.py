@@ -26,10 +26,12 @@ def persons(nlp, text):
         ("Verurteilt wurde Broker Jan Wiesinger.", "Jan Wiesinger", "Broker", None),
         ("Das sagte der Germanist Klaus Ammerer.", "Klaus Ammerer", "Germanist", None),
         ("Ungarns Premier Viktor Orban blieb hart.", "Viktor Orban", "Premier", None),
+        ("Es sprachen Prof. Dr. Jan Herz, Präsident der Hochschule Worms, Prof. Dr. Eva Rahm und andere.", "Jan Herz", "Präsident", "Hochschule Worms"),
     ],
     ids=[
         "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
         "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
+        "apposition-before-next-name-with-honorifics",
     ],
 )
 def test_roles_constructions(nlp, text, name, title, org):

@@ -468,9 +468,18 @@ class RoleFinder:
             b = self._adjectives_before(k)
             if toks.t(b - 1) not in DETERMINERS and b - 1 >= 0 and toks.t(b - 1) not in (",", "(", "\n") and not toks.t(b - 1)[:1].islower():
                 return
+            if toks.t(b - 1) == "," and (b - 2 in self.mention_end or toks.t(b - 2) == ")" and self._bracket_after_mention(b - 2)):
+                return  # "A, Präsident der FH Worms, Prof. B": the apposition of A, not B's title
             roles[id(p)].append(self._role(p, title, b, k, end))
             self.used_titles.add(k)
             return
+
+    def _bracket_after_mention(self, close: int) -> bool:
+        """Whether the ")" at `close` ends brackets right after a person's name ("A (CDU),")."""
+        k = close
+        while k >= 0 and self.toks.t(k) != "(":
+            k -= 1
+        return k - 1 in self.mention_end
 
     def _credits(self, roles: dict[int, list[dict]]) -> None:
         for s, e, kind, start in meta(self.doc).get("credits", []):
