@@ -27,11 +27,13 @@ def persons(nlp, text):
         ("Das sagte der Germanist Klaus Ammerer.", "Klaus Ammerer", "Germanist", None),
         ("Ungarns Premier Viktor Orban blieb hart.", "Viktor Orban", "Premier", None),
         ("Es sprachen Prof. Dr. Jan Herz, Präsident der Hochschule Worms, Prof. Dr. Eva Rahm und andere.", "Jan Herz", "Präsident", "Hochschule Worms"),
+        ("Schirmherr war auch in diesem Jahr Oberbürgermeister Dr. Rupert Kahl, der selbst mitlief.", "Rupert Kahl", "Schirmherr", None),
+        ("Der Lauf war ein Erfolg. Trainer ist weiterhin Peter Maier.", "Peter Maier", "Trainer", None),
     ],
     ids=[
         "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
         "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
-        "apposition-before-next-name-with-honorifics",
+        "apposition-before-next-name-with-honorifics", "inverted-predicative-with-title-before-name", "inverted-predicative",
     ],
 )
 def test_roles_constructions(nlp, text, name, title, org):

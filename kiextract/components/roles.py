@@ -322,6 +322,7 @@ class RoleFinder:
                     title = self._title(k)
             # predicative: "X als Chefarzt der Kardiologie", "X (41) ist Betriebsratsvorsitzender"
             self._predicative(j, p, roles, parties)
+        self._inverted_predicatives(roles, parties)
         self._credits(roles)
         self._descriptions(roles, parties, ages)
         self._possessive_parties(parties)
@@ -473,6 +474,34 @@ class RoleFinder:
             roles[id(p)].append(self._role(p, title, b, k, end))
             self.used_titles.add(k)
             return
+
+    def _inverted_predicatives(self, roles: dict[int, list[dict]], parties: dict) -> None:
+        """"Schirmherr war auch in diesem Jahr Oberbürgermeister Dr. Rupert Kubon", "Leiterin des
+        Projekts ist Anna Berg": a title (with its body) that opens a sentence, a copula, and the
+        first person named after it in the same sentence."""
+        toks = self.toks
+        for k in range(len(toks)):
+            if k in self.used_titles or toks.t(k - 1) not in (".", "!", "?", "\n", ":", "") and k > 0:
+                continue
+            title = self._title(k)
+            if title is None:
+                continue
+            end = self._complement_end(k + 1) if toks.t(k + 1) in COMPLEMENT_STARTS else k + 1
+            if toks.t(end) not in COPULAS or toks.t(end) == "als":
+                continue
+            for m in range(end + 1, min(end + 10, len(toks))):
+                if toks.t(m) in (".", "!", "?", ";", "\n"):
+                    break
+                hit = self.mention_at.get(m)
+                if hit is not None:
+                    p = hit[0]
+                    if not any(r.get("_title") is title for r in roles[id(p)]):
+                        roles[id(p)].append(self._role(p, title, k, k, end))
+                        self.used_titles.add(k)
+                        party = self._party_prefix(k)
+                        if party:
+                            parties.setdefault(id(p), party)
+                    break
 
     def _bracket_after_mention(self, close: int) -> bool:
         """Whether the ")" at `close` ends brackets right after a person's name ("A (CDU),")."""
