@@ -3,7 +3,7 @@ so far (`Found`) and the word lists and tests they all read."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from spacy.tokens import Doc
@@ -138,11 +138,16 @@ def _bare_title(w: str) -> bool:
 def is_cap(w: str) -> bool:
     return w[:1].isupper()
 
+NAME_TOKEN_RE = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
+
+
+@lru_cache(maxsize=100_000)
 def is_name_token(w: str) -> bool:
-    """Could this token be (part of) a surname?"""
+    """Could this token be (part of) a surname? (A pure function of the word and the packaged
+    lists: cached, as every finder asks it of every token.)"""
     if len(w) < 2 or not is_cap(w) or w.isupper():
         return False
-    if not regex.fullmatch(r"\p{Lu}[\p{L}'’-]*\p{L}", w):
+    if not NAME_TOKEN_RE.fullmatch(w):
         return False
     if w in lx.name_stopwords() or w.lower() in calendar_words() or w in lx.parties():
         return False

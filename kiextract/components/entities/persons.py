@@ -2,7 +2,7 @@
 later mentions by surname alone."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -123,36 +123,39 @@ class PersonFinder(Rules):
         between) that are no German word, place, organisation or title, whose last word stands
         alone elsewhere in the text, not after an article."""
         toks = self.toks
-        n = len(toks)
+        words = [w for w, _, _ in toks.items]
+        n = len(words)
         at: dict[str, list[int]] = {}
-        for k in range(n):
-            w = toks.t(k)
-            if is_name_token(w):
+        for k, w in enumerate(words):
+            if w[:1].isupper() and _unknown_name_word(w):
                 at.setdefault(w, []).append(k)
-        i = 0
-        while i + 1 < n:
-            j = i + 1
-            if toks.t(j) in FOREIGN_PARTICLES and j + 1 < n:
-                j += 1
-            parts = [toks.t(k) for k in range(i, j + 1)]
-            first, last = parts[0], parts[-1]
-            s, e = toks.start(i), toks.end(j)
+        # only surnames that stand twice or more can be one
+        repeated = {w for w, ks in at.items() if len(ks) >= 2}
+        if not repeated:
+            return
+        function_words = lx.FUNCTION_WORDS
+        for j0 in sorted(k for w in repeated for k in at[w]):
+            last = words[j0]
+            i = j0 - 1
+            if i >= 0 and words[i] in FOREIGN_PARTICLES:
+                i -= 1
+            if i < 0:
+                continue
+            first = words[i]
+            if first == last or first in CAPITAL_PARTICLES or first not in at:
+                continue
+            s, e = toks.start(i), toks.end(j0)
             if (
-                first not in CAPITAL_PARTICLES
-                and _unknown_name_word(first) and _unknown_name_word(last)
-                and all(toks.gap(k) == " " for k in range(i + 1, j + 1))
-                and toks.t(i - 1).lower() not in lx.FUNCTION_WORDS
-                and not is_name_token(toks.t(j + 1))
-                and any(k != j and toks.t(k - 1) != first and toks.t(k - 1).lower() not in lx.FUNCTION_WORDS
-                        and not GLUED_DOT_RE.match(self.text, toks.end(k)) for k in at.get(last, ()))
-                and " ".join(parts) not in lx.places() and " ".join(parts) not in lx.known_orgs()
+                all(toks.gap(k) == " " for k in range(i + 1, j0 + 1))
+                and (i == 0 or words[i - 1].lower() not in function_words)
+                and not is_name_token(toks.t(j0 + 1))
+                and any(k != j0 and words[k - 1] != first and words[k - 1].lower() not in function_words
+                        and not GLUED_DOT_RE.match(self.text, toks.end(k)) for k in at[last])
+                and " ".join(words[i:j0 + 1]) not in lx.places() and " ".join(words[i:j0 + 1]) not in lx.known_orgs()
                 and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip)
             ):
-                self._person(parts, s, e)
+                self._person(words[i:j0 + 1], s, e)
                 self.claimed.append((s, e))
-                i = j + 1
-                continue
-            i += 1
 
     def _credit(self, s: int, e: int, kind: str, line_start: int) -> None:
         if overlaps(s, e, self.skip):
@@ -217,6 +220,7 @@ def _english_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values())
 
 
+@lru_cache(maxsize=100_000)
 def _unknown_name_word(w: str) -> bool:
     """A capitalised word that may be a foreign given name or surname: no German or English word
     form or compound ending in a German one, function word, place or place adjective, listed
