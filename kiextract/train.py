@@ -185,9 +185,10 @@ def read_two_columns(lines, mapping: dict[str, str], max_words: int = 60):
             continue
         words.append(" ".join(cols[:-1]) if len(cols) > 2 else cols[0])
         tags.append(cols[-1])
-        if (cols[0] in (".", "!", "?") and len(words) >= 5 and tags[-1] == "O") or len(words) >= max_words:
-            if tags[-1] == "O" and (item := flush()):
-                yield item
+        # a piece ends after sentence-final punctuation, or at max_words, never inside an entity
+        ends = (cols[0] in (".", "!", "?") and len(words) >= 5) or len(words) >= max_words
+        if ends and tags[-1] == "O" and (item := flush()):
+            yield item
     if item := flush():
         yield item
 
@@ -366,8 +367,7 @@ def train_vectors(data: Path, text: Path, corpus: Path, out: Path, threads: int)
     out.mkdir(parents=True, exist_ok=True)
     raw = out / "raw.txt"
     with open(raw, "w", encoding="utf-8") as fh:
-        for line in raw_text_lines(data, text, corpus):
-            fh.write(line + "\n")
+        fh.writelines(line + "\n" for line in raw_text_lines(data, text, corpus))
     model = floret.train_unsupervised(
         str(raw), model="cbow", mode="floret", hashCount=2, bucket=VECTOR_BUCKET, minn=3, maxn=5,
         dim=VECTOR_DIM, epoch=5, minCount=3, thread=threads,

@@ -599,7 +599,7 @@ LIST_GAP_RE = regex.compile(r"\s*[,;]\s*(?:(?:und|sowie)\s+)?(?:\p{Lu}[\p{L}.-]*
 LIST_GAP_CHARS = 80
 
 
-def _listed_amount(text: str, s: int, e: int, v: float, last_money: "NumberFact | None") -> "NumberFact | None":
+def _listed_amount(text: str, s: int, e: int, v: float, last_money: NumberFact | None) -> NumberFact | None:
     """A bare number that continues a list of amounts of the same sentence takes its currency:
     "Altdorf erhält 1 Mio. Euro, Neudorf 500.000", "Erwachsene zahlen 12 Euro, Kinder 6." A
     number after an amount with a scale word must be large (500.000, not "3"); after one without,

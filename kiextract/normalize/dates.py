@@ -187,6 +187,11 @@ def _edge_modifier(edge: str | None) -> str | None:
     return {"anfang": "start", "beginn": "start", "ende": "end", "mitte": "mid"}.get((edge or "").lower())
 
 
+def _span_modifier(cue: str | None) -> str | None:
+    """since / until of a part of a year's preposition ("seit dem ersten Quartal", "bis zum Herbst")."""
+    return _modifier(cue.split()[0], "year_cues") if cue and cue.lower().startswith(("seit", "ab", "bis")) else None
+
+
 def _year_part(words: str | None) -> str | None:
     return lexicon()["year_parts"].get(regex.sub(r"\s+", " ", (words or "").lower()))
 
@@ -247,14 +252,14 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
             part = _year_part(f"{g['ord']} {g['noun']}")
         if part is None:
             return []
-        mod = _modifier(g.get("cue").split()[0], "year_cues") if g.get("cue") and g["cue"].lower().startswith(("seit", "ab", "bis")) else None
+        mod = _span_modifier(g.get("cue"))
         if g.get("y"):
             return [DateRef(s, e, t, "year", "year", int(g["y"]), modifier=mod, part=part)]
         return [DateRef(s, e, t, "relyear", "year", offset=_direction(g.get("dir")), modifier=mod, part=part)]
     if name == "season":
         if not g.get("cue") and not g.get("dir"):
             return []  # "Sommer" alone is a season in general
-        mod = _modifier(g.get("cue").split()[0], "year_cues") if g.get("cue") and g["cue"].lower().startswith(("seit", "ab", "bis")) else None
+        mod = _span_modifier(g.get("cue"))
         return [DateRef(s, e, t, "relyear", "year", offset=_direction(g.get("dir") or g.get("dir2")), modifier=mod, part=_year_part(g["season"]))]
     if name == "edge":
         edge = g.get("edge") or g.get("cedge")
@@ -382,7 +387,7 @@ def _ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> 
     if name == "month":
         if not g.get("cue") and not g.get("edge"):
             return []  # a bare month name is too often a name ("August") or a heading
-        mod = {"anfang": "start", "ende": "end", "mitte": "mid"}.get((g.get("edge") or "").lower()) or _modifier(g.get("cue"), "month_cues")
+        mod = _edge_modifier(g.get("edge")) or _modifier(g.get("cue"), "month_cues")
         return [DateRef(s, e, t, "month", "month", None, _month_no(g["mon"]), modifier=mod)]
     if name == "relday":
         word = g["rel"].lower()

@@ -124,7 +124,6 @@ class PersonFinder(Rules):
         alone elsewhere in the text, not after an article."""
         toks = self.toks
         words = [w for w, _, _ in toks.items]
-        n = len(words)
         at: dict[str, list[int]] = {}
         for k, w in enumerate(words):
             if w[:1].isupper() and _unknown_name_word(w):
