@@ -339,6 +339,31 @@ def _org_head_end_re():
     return regex.compile(rf"(?:{heads})(?:e|en|es|s|n|er|ern|ien)?$")
 
 
+GENERIC_BODIES = words_frozenset("generic_bodies")
+
+
+def is_generic_body(name: str) -> bool:
+    """A body named only by its kind or portfolio, maybe with adjectives, is generic: no name or
+    place says which of the many it is ("Finanzministerium", "das bayerische Innenministerium",
+    "Kasseler Stadtrat", "Amtsgericht"). A ministry whose compound names its country or the
+    federation is named ("US-Außenministerium", "Bundesinnenministerium").
+
+    >>> is_generic_body("Finanzministerium"), is_generic_body("Zuger Kantonsrat"), is_generic_body("Amtsgericht")
+    (True, True, True)
+    >>> is_generic_body("US-Außenministerium"), is_generic_body("Amtsgericht Kleve"), is_generic_body("Bundesrat")
+    (False, False, False)
+    """
+    *before, head = name.split()
+    if not all(_is_adjective(w) or _is_adjective(w.lower()) or (w[:1].isupper() and w.endswith("er")) for w in before):
+        return False  # "Kasseler", "Zuger": a place's adjective names no body
+    lemma = lemmatize_noun(head) if head[:1].isupper() else head
+    low = lemma.lower()
+    if low.endswith("ministerium"):
+        country, _, _ = lemma.rpartition("-")
+        return not (low.startswith("bundes") or country in places() or country in land_aliases() or country.isupper())
+    return low in GENERIC_BODIES
+
+
 @cache
 def gazetteer_orgs() -> dict[str, tuple[str, str]]:
     """Name -> (abbr, kind) of the packaged NRW bodies."""

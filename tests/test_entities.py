@@ -360,7 +360,7 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("Die Kita Sonnenschein und der Kindergarten Arche Noah feiern.", {"Kita Sonnenschein", "Kindergarten Arche Noah"}),
         ("Er wechselte an das Klinikum in Leverkusen.", {"Klinikum Leverkusen"}),
         ("Laut der Nachrichtenagentur Anadolu gab es Tote.", {"Anadolu"}),
-        ("Das Finanzministerium und das Sozialministerium prüfen.", {"Finanzministerium", "Sozialministerium"}),
+        ("Das US-Außenministerium und das Bundesfinanzministerium prüfen.", {"US-Außenministerium", "Bundesfinanzministerium"}),
         ("Dafür stimmten SPD, Grüne und Linke.", {"SPD", "Grüne", "Die Linke"}),
         ("Widerspruch kam am Dienstag von den Grünen.", {"Grüne"}),
         ("Sie stimmte mit der Linken gegen den Haushalt.", {"Die Linke"}),
@@ -406,8 +406,20 @@ def test_organisation_shapes(nlp, text, expected):
         ("Sofort kam die Polizei Sofort zur Hilfe.", "Polizei Sofort"),
         ("Das Gericht Nichtigkeitsbeschwerden verwarf.", "Gericht Nichtigkeitsbeschwerden"),
         ("Im Kindergarten Kinder zu betreuen ist schön.", "Kindergarten Kinder"),
+        ("Das Finanzministerium prüft den Antrag.", "Finanzministerium"),
+        ("Im Sozialministeriums wird noch gerechnet.", "Sozialministerium"),
+        ("Das sächsische Kultusministerium lehnte ab.", "Kultusministerium"),
+        ("Der Zuger Kantonsrat stimmte dem Budget zu.", "Zuger Kantonsrat"),
+        ("Der Kasseler Stadtrat tagt am Montag.", "Kasseler Stadtrat"),
+        ("Das Landeskriminalamt ermittelt.", "Landeskriminalamt"),
+        ("Die Staatskanzlei teilte das am Abend mit.", "Staatskanzlei"),
+        ("Die Freiwillige Feuerwehr rückte aus.", "Freiwillige Feuerwehr"),
     ],
-    ids=["generic-inside-name", "adverb", "court-name", "plural-noun"],
+    ids=[
+        "generic-inside-name", "adverb", "court-name", "plural-noun", "portfolio-ministry", "portfolio-ministry-genitive",
+        "portfolio-ministry-with-adjective", "body-with-place-adjective", "council-with-place-adjective", "listed-kind-of-authority",
+        "state-chancellery", "fire-brigade-without-place",
+    ],
 )
 def test_organisation_shapes_that_are_not(nlp, text, not_org):
     assert not_org not in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}

@@ -103,7 +103,7 @@ class OrgFinder(Rules):
             if w in LEGAL_FORMS:
                 self._legal_form_org(i)
             elif w.endswith(("ministerium", "ministeriums")) and is_cap(w) and len(w) > 12:
-                self._add_org(lx.lemmatize_noun(w) if w.endswith("s") else w, s, toks.end(i))  # "Finanzministerium"
+                self._add_org(lx.lemmatize_noun(w) if w.endswith("s") else w, s, toks.end(i))  # "US-Außenministerium"
             # abbreviation defined in brackets: "Kommunalen Integrationszentrums (KI)"
             if w == "(" and toks.t(i + 2) == ")" and self._is_abbr(toks.t(i + 1)):
                 self._bracket_org(i)
@@ -127,6 +127,15 @@ class OrgFinder(Rules):
                 if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ("für", "und", "der", "des") for x in words):
                     self._add_org(lx.nominative_org(words), s, e)
         self._drop_inner_orgs()
+        self._drop_generic_bodies()
+
+    def _drop_generic_bodies(self) -> None:
+        """A body named only by its kind or portfolio is no organisation of its own, whichever
+        rule or list found it ("das Finanzministerium", "der Zuger Kantonsrat", "das Amtsgericht");
+        with its place or name it is ("Amtsgericht Kleve", "US-Außenministerium")."""
+        for key, ent in list(self.orgs.items()):
+            if lx.is_generic_body(ent.value):
+                del self.orgs[key]
 
     def _party(self, i: int) -> tuple[str, int, int] | None:
         """The party token i names, as (short name, start, end): "CDU", "CDU-Politikerin";
