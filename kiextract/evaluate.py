@@ -7,32 +7,18 @@ articles instead of records.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-CATEGORIES = (
-    "persons", "roles", "parties", "organizations", "locations", "dates", "published",
-    "money", "quantities", "percents", "contacts",
-)
-LOOSE = ("organizations", "locations")  # names compared loosely (one inside the other)
-BY_VALUE = ("dates", "money", "quantities", "percents")  # compared by value, once per (value, text)
-AS_SETS = ("persons", "parties", "contacts", "published")  # each distinct item counts once
+from .kinds import KINDS, Category
+from .kinds.base import fold  # noqa: F401  (re-exported: how names are compared)
 
-
-def fold(text: Any) -> str:
-    """A string for comparing: NFC, case-folded, one leading "Dr." or "Prof." and surrounding
-    punctuation removed, spaces collapsed.
-
-    >>> fold("Dr. Anna  Berg. ")
-    'anna berg'
-    """
-    s = unicodedata.normalize("NFC", str(text)).casefold()
-    s = re.sub(r"^(?:dr\.|prof\.)\s+", "", s)
-    return re.sub(r"\s+", " ", s).strip(" .,;:")
+# The categories scored, from the kinds' declarations, in their order.
+CATEGORY_OF: dict[str, Category] = {c.name: c for k in KINDS for c in k.categories}
+CATEGORIES = tuple(CATEGORY_OF)
+_FACT_CATEGORIES = {k.name: [c for c in k.categories if c.of_fact is not None] for k in KINDS}
 
 
 def same_name(a: str, b: str) -> bool:
@@ -49,80 +35,21 @@ def same_name(a: str, b: str) -> bool:
     return len(short) >= 3 and short in long_ and len(short) / len(long_) >= 0.5
 
 
-def _number(value: Any) -> float | None:
-    try:
-        return round(float(value), 1)
-    except (TypeError, ValueError):
-        return None
-
-
-def _phone_digits(value: Any) -> str:
-    raw = str(value).strip()
-    digits = re.sub(r"\D", "", raw)
-    if digits.startswith("0049"):
-        digits = digits[4:]
-    elif digits.startswith("49") and raw.startswith("+"):
-        digits = digits[2:]
-    return digits.lstrip("0")
-
-
-def _contact(kind: Any, value: Any) -> tuple[str, str]:
-    kind = str(kind).lower()
-    if kind == "phone":
-        return kind, _phone_digits(value)
-    v = re.sub(r"^https?://", "", str(value).strip().rstrip("/.").lower())
-    return kind, v
-
-
 def items_of_record(record: dict[str, Any]) -> dict[str, list]:
     """What a kiextract record claims, per category, in comparable form."""
     out: dict[str, list] = {c: [] for c in CATEGORIES}
-    if record.get("published"):
-        out["published"].append(record["published"])
+    for c in CATEGORY_OF.values():
+        if c.of_record is not None:
+            out[c.name] += c.of_record(record)
     for f in record.get("facts", []):
-        t = f.get("type")
-        if t == "person":
-            name = fold(f.get("value") or f.get("text"))
-            out["persons"].append(name)
-            for r in f.get("roles") or []:
-                title, text = (r.get("title"), r.get("text")) if isinstance(r, dict) else (r, r)
-                out["roles"].append((name, fold(title or ""), fold(text or "")))
-            if f.get("party"):
-                out["parties"].append((name, fold(f["party"])))
-        elif t == "organization":
-            out["organizations"].append(f.get("value") or f.get("text"))
-        elif t == "location":
-            out["locations"].append(f.get("value") or f.get("text"))
-        elif t == "date" and f.get("value"):
-            out["dates"].append((str(f["value"]), fold(f.get("text", ""))))
-        elif t == "money":
-            out["money"].append(((_number(f.get("value")), str(f.get("unit", "")).upper()), fold(f.get("text", ""))))
-        elif t in ("quantity", "percent"):
-            out["quantities" if t == "quantity" else "percents"].append((_number(f.get("value")), fold(f.get("text", ""))))
-        elif t == "contact":
-            out["contacts"].append(_contact(f.get("kind"), f.get("value")))
+        for c in _FACT_CATEGORIES.get(f.get("type"), ()):
+            out[c.name] += c.of_fact(f)
     return out
 
 
 def items_of_gold(gold: dict[str, Any]) -> dict[str, list]:
     """What a gold file lists, per category, in the same comparable form."""
-    out: dict[str, list] = {c: [] for c in CATEGORIES}
-    if gold.get("published"):
-        out["published"].append(gold["published"])
-    for p in gold.get("persons", []):
-        name = fold(p["name"])
-        out["persons"].append(name)
-        out["roles"] += [(name, fold(r)) for r in p.get("roles") or []]
-        if p.get("party"):
-            out["parties"].append((name, fold(p["party"])))
-    out["organizations"] = list(gold.get("organizations", []))
-    out["locations"] = list(gold.get("locations", []))
-    out["dates"] = [(str(d["value"]), fold(d.get("text", ""))) for d in gold.get("dates", []) if d.get("value")]
-    out["money"] = [((_number(m["value"]), str(m.get("unit", "EUR")).upper()), fold(m.get("text", ""))) for m in gold.get("money", [])]
-    out["quantities"] = [(_number(q["value"]), fold(q.get("text", ""))) for q in gold.get("quantities", [])]
-    out["percents"] = [(_number(q["value"]), fold(q.get("text", ""))) for q in gold.get("percents", [])]
-    out["contacts"] = [_contact(c["kind"], c["value"]) for c in gold.get("contacts", [])]
-    return out
+    return {name: c.of_gold(gold) for name, c in CATEGORY_OF.items()}
 
 
 @dataclass
@@ -137,7 +64,8 @@ class Comparison:
 
 
 def compare(category: str, predicted: list, gold: list) -> Comparison:
-    if category in LOOSE:
+    how = CATEGORY_OF[category].how
+    if how == "loose":
         pred = list(dict.fromkeys(fold(x) for x in predicted))
         wanted = list(dict.fromkeys(fold(x) for x in gold))
         used: set[int] = set()
@@ -147,7 +75,7 @@ def compare(category: str, predicted: list, gold: list) -> Comparison:
                 used.add(hit)
         missed = [g for g in wanted if not any(same_name(g, x) for x in pred)]
         return Comparison(len(used), len(pred), len(wanted), missed, [x for i, x in enumerate(pred) if i not in used])
-    if category == "roles":
+    if how == "roles":
         pred = list(dict.fromkeys(predicted))
         wanted = list(dict.fromkeys(gold))
         used, missed = set(), []
@@ -162,10 +90,10 @@ def compare(category: str, predicted: list, gold: list) -> Comparison:
             else:
                 used.add(hit)
         return Comparison(len(used), len(pred), len(wanted), missed, [pred[i][:2] for i in range(len(pred)) if i not in used])
-    if category in BY_VALUE:  # an identical value written identically counts once (a repeated headline)
+    if how == "value":  # an identical value written identically counts once (a repeated headline)
         predicted = [v for v, _ in dict.fromkeys(predicted)]
         gold = [v for v, _ in dict.fromkeys(gold)]
-    if category in AS_SETS:
+    if how == "set":
         p, g = Counter(set(predicted)), Counter(set(gold))
     else:
         p, g = Counter(predicted), Counter(gold)

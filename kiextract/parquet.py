@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .records import INTEGER_FIELDS as _INT
-from .records import SCALAR_FIELDS
+from .records import ALL_FIELDS, NESTED_FIELDS, SCALAR_FIELDS
 
-NESTED = ("roles", "mentions", "party_span", "age_span", "about_span")
+NESTED = tuple(f for f in ALL_FIELDS if f in NESTED_FIELDS)  # JSON text columns, in the CSV's order
 
 
 def _schemas():

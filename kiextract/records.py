@@ -1,56 +1,34 @@
 """The record model of schema "kiextract/4": frozen dataclasses with `to_dict()` in documented order.
 
-See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema. The field
-names are defined here once: the CSV writer, the SQLite store and the schema test take them from
-`FACT_FIELDS`, `ROLE_FIELDS`, `PART_FIELDS` and `DOCUMENT_FIELDS`.
+See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema (written by
+`python -m kiextract.schema`). The facts' fields come from the kinds' declarations (kinds/); the
+CSV writer, the SQLite store and Parquet take them from `FACT_FIELDS`, `SCALAR_FIELDS` and
+`DOCUMENT_FIELDS`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kinds import KINDS, NAMES
+from .kinds.person import ROLE_FIELDS  # noqa: F401  (re-exported: the roles stage writes them)
+
 SCHEMA = "kiextract/4"
 
-FACT_TYPES = (
-    "person",
-    "organization",
-    "location",
-    "date",
-    "money",
-    "quantity",
-    "measure",
-    "percent",
-    "duration",
-    "contact",
-)
-
+FACT_TYPES: tuple[str, ...] = NAMES
 # The type-specific keys of each fact type, in the order they are written.
-FACT_FIELDS: dict[str, tuple[str, ...]] = {
-    "person": ("roles", "party", "party_span", "age", "age_span", "mentions"),
-    "organization": ("abbr", "mentions"),
-    "location": ("abbr", "mentions"),
-    "date": ("grain", "relative", "modifier", "part"),
-    "money": ("unit", "about", "about_span", "period", "qualifier"),
-    "quantity": ("unit", "qualifier"),
-    "measure": ("unit", "qualifier"),
-    "percent": ("about", "about_span", "qualifier"),
-    "duration": ("unit", "qualifier"),
-    "contact": ("kind",),
-}
+FACT_FIELDS: dict[str, tuple[str, ...]] = {k.name: k.field_names for k in KINDS}
 # Keys every fact has, before the fields of its type.
 BASE_FIELDS = ("type", "text", "start", "end", "value")
-# A role of a person: the title, the role phrase as written and where it stands, and its body.
-ROLE_FIELDS = ("title", "text", "start", "end", "org")
 # A sub-fact's place in the text (`party_span`, `age_span`, `about_span`, a mention).
 PART_FIELDS = ("text", "start", "end")
 # Fields whose value is a list or object (the others are scalars: SQLite and CSV columns).
-NESTED_FIELDS = frozenset({"roles", "mentions", "party_span", "age_span", "about_span"})
-# Every type field once (the CSV columns after the base fields), amounts' fields first.
-_COLUMN_TYPES = ("money", "quantity", "measure", "percent", "duration", "contact", "date", "organization", "location", "person")
-ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in _COLUMN_TYPES for k in FACT_FIELDS[t]))
+NESTED_FIELDS = frozenset(f.name for k in KINDS for f in k.fields if f.nested)
+# Every type field once (the CSV columns after the base fields), in the kinds' column rank: amounts first.
+ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f.name for k in sorted(KINDS, key=lambda k: k.rank) for f in k.fields))
 SCALAR_FIELDS: tuple[str, ...] = tuple(k for k in ALL_FIELDS if k not in NESTED_FIELDS)
 # Scalar fields that are whole numbers (an integer column in SQLite and Parquet); the others are text.
-INTEGER_FIELDS = frozenset({"relative", "age"})
+INTEGER_FIELDS = frozenset(f.name for k in KINDS for f in k.fields if f.integer)
 DOCUMENT_FIELDS = (
     "schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "chars", "error",
     "facts", "warnings", "text",

@@ -11,54 +11,21 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-# One colour per fact type: (terminal style, HTML background). Terminal styles underline too, so
-# that the highlights stay visible with NO_COLOR.
-TYPE_STYLES: dict[str, tuple[str, str]] = {
-    "person": ("bold underline magenta", "#f4c6f0"),
-    "organization": ("bold underline blue", "#c6dcf7"),
-    "location": ("bold underline green", "#c9efc9"),
-    "date": ("bold underline yellow", "#fbeaa8"),
-    "money": ("bold underline red", "#f8c9c4"),
-    "quantity": ("bold underline cyan", "#c4eef2"),
-    "measure": ("bold underline cyan", "#d6e8e9"),
-    "percent": ("bold underline bright_red", "#f7d9b8"),
-    "duration": ("bold underline bright_yellow", "#ecefc0"),
-    "contact": ("bold underline bright_blue", "#dcd3f5"),
-}
-TYPE_NAMES = {
-    "person": "Person", "organization": "Organisation", "location": "Ort", "date": "Datum", "money": "Geld",
-    "quantity": "Anzahl", "measure": "Maß", "percent": "Prozent", "duration": "Dauer", "contact": "Kontakt",
-}
+from .kinds import BY_NAME, KINDS
+
+# One colour per fact type, from its declaration: (terminal style, HTML background). Terminal
+# styles underline too, so that the highlights stay visible with NO_COLOR.
+TYPE_STYLES: dict[str, tuple[str, str]] = {k.name: (k.style, k.colour) for k in KINDS}
+TYPE_NAMES = {k.name: k.label for k in KINDS}
 SUB_NAMES = {"role": "Rolle", "party": "Partei", "age": "Alter", "about": "Zweck"}
 
 
 def describe(fact: dict) -> str:
-    """The normalised value and what goes with it, in one line: "Serap Güler · Staatssekretärin
-    (Land NRW) · CDU · 38", "365000 EUR · Förderung", "2018-04-05 (day)"."""
-    t = fact["type"]
-    parts = [str(fact.get("value"))]
-    if t == "person":
-        for r in fact.get("roles") or []:
-            parts.append(r["title"] + (f" ({r['org']})" if r.get("org") else ""))
-        if fact.get("party"):
-            parts.append(fact["party"])
-        if fact.get("age") is not None:
-            parts.append(f"{fact['age']} Jahre")
-    elif t in ("money", "quantity", "measure", "duration"):
-        if fact.get("unit"):
-            parts[0] += f" {fact['unit']}"
-        if fact.get("about"):
-            parts.append(fact["about"])
-    elif t == "percent":
-        parts[0] += " %"
-        if fact.get("about"):
-            parts.append(fact["about"])
-    elif t == "date" and fact.get("grain"):
-        parts[0] += f" ({fact['grain']})"
-    elif t in ("organization", "location") and fact.get("abbr") and fact["abbr"] != fact.get("value"):
-        parts.append(fact["abbr"])
-    elif t == "contact" and fact.get("kind"):
-        parts.insert(0, fact["kind"])
+    """The normalised value and what goes with it, in one line, as its kind describes it:
+    "Serap Güler · Staatssekretärin (Land NRW) · CDU · 38 Jahre", "365000 EUR · Förderung",
+    "2018-04-05 (day)"."""
+    kind = BY_NAME.get(fact.get("type"))
+    parts = kind.details(fact) if kind is not None else [str(fact.get("value"))]
     qualifier = fact.get("qualifier") or fact.get("modifier")
     if qualifier:
         parts.append(str(qualifier))

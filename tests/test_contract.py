@@ -92,3 +92,19 @@ def test_extract_never_raises_and_keeps_offsets(nlp, text):
         subs += [fields[k] for k in ("party_span", "age_span", "about_span") if fields.get(k)]
         for sub in subs:  # every sub-fact is grounded where it was found
             assert text[sub["start"]:sub["end"]] == sub["text"]
+
+
+def test_the_shipped_schema_is_the_one_the_declarations_give():
+    from kiextract.schema import json_schema
+
+    shipped = json.loads(data_path("schema.json").read_text(encoding="utf-8"))
+    assert shipped == json_schema(), "run: python -m kiextract.schema > kiextract/data/schema.json"
+
+
+def test_the_readme_table_of_fact_types_is_the_one_the_declarations_give():
+    from pathlib import Path
+
+    from kiextract.kinds import markdown_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme
