@@ -48,6 +48,18 @@ def load_texts(folder: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
 
 
+def run_all(sources, nlp, jobs: int):
+    """The Outcomes of the checkout being measured (its engine, or the batch module of kiextract
+    before the engine, so that one run compares an old commit with the new one)."""
+    try:
+        from kiextract import engine
+    except ImportError:
+        from kiextract import batch
+
+        return batch.run(sources, nlp=nlp, jobs=jobs, max_chars=5_000_000)
+    return engine.run(sources, engine.Options(), jobs=jobs, nlp=nlp)
+
+
 def measure(config: str, folder: Path, model: str, repeat: int) -> dict:
     """Run one configuration in this process; return seconds, chars, docs, peak MB."""
     texts = load_texts(folder)
@@ -85,7 +97,6 @@ def measure(config: str, folder: Path, model: str, repeat: int) -> dict:
         kind, which, jobs = config.split(":")
         import tempfile
 
-        from kiextract import batch
         from kiextract.inputs import discover
         from kiextract.pipeline import load_pipeline
 
@@ -97,10 +108,10 @@ def measure(config: str, folder: Path, model: str, repeat: int) -> dict:
             folder = pages
         sources = list(discover([str(folder)], glob=("*.txt", "*.html"))) * repeat
         texts_chars = chars * repeat
-        next(batch.run(sources[:1], nlp=nlp, max_chars=5_000_000))  # load lists and tables
+        next(run_all(sources[:1], nlp, 1))  # load lists and tables
         start = time.perf_counter()
         n = 0
-        for _ in batch.run(sources, nlp=nlp, jobs=int(jobs), max_chars=5_000_000):
+        for _ in run_all(sources, nlp, int(jobs)):
             n += 1
         seconds = time.perf_counter() - start
         return {"seconds": seconds, "chars": texts_chars, "docs": n, "peak_mb": peak_mb()}

@@ -1,10 +1,10 @@
 """kiextract on a Dask cluster: corpora of millions of articles on shared or object storage.
 
 The client lists the inputs (local paths, globs, or fsspec URLs such as ``s3://bucket/news/``) and
-sends their *names* to the workers; each worker reads its documents itself, runs the pipeline it
-loaded once per process (`_pipeline`), and returns plain record dicts (schema kiextract/4). A
-document that cannot be read, or on which a stage fails, is a record with its ``error`` — never a
-failed task.
+sends their *names* (`Source`s) to the workers; each worker reads and processes its documents on
+the one road of engine.py (the pipeline loaded once per process) and returns plain record dicts.
+A document that cannot be read, or on which a stage fails, is a record with its ``error`` — never
+a failed task.
 
     from dask.distributed import Client
     from kiextract.distributed import extract_corpus
@@ -19,124 +19,47 @@ so that a retried task replaces its part and the output never holds a document t
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
-from dataclasses import asdict, dataclass
-from pathlib import Path, PurePosixPath
-from typing import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Sequence
 
-from .records import SCHEMA
+from .engine import Options, pipeline, process_sources, unreadable
+from .inputs import Source, discover, is_url
 
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
 PARTITION_SIZE = 64  # documents per task: big enough to amortise the task, small enough to balance
 
-_PIPELINES: dict[tuple, object] = {}  # per worker process: the pipeline, loaded once
 
-
-@dataclass(frozen=True)
-class Options:
-    """How each document is read and processed; sent to the workers with every task."""
-
-    model: str = "auto"
-    patterns: str | None = None
-    published: str | None = None
-    max_chars: int = 5_000_000
-    input_format: str = "auto"
-    with_text: bool = False
-
-
-def _pipeline(options: Options):
-    key = (options.model, options.patterns)
-    if key not in _PIPELINES:
-        from .pipeline import load_pipeline
-
-        _PIPELINES[key] = load_pipeline(options.model, patterns=options.patterns)
-    return _PIPELINES[key]
-
-
-def is_url(name: str) -> bool:
-    return "://" in name and not name.startswith("file://")
-
-
-def list_inputs(paths: Sequence[str], glob: Sequence[str] = DEFAULT_GLOBS) -> list[str]:
-    """The names of every input below `paths`, in sorted order, without reading any: local
-    files and folders as `kiextract facts` finds them (problems become names the workers
-    report), fsspec URLs listed with their filesystem (a folder: the files matching `glob`)."""
-    from .inputs import discover
-
-    names: list[str] = []
-    local = [p for p in paths if not is_url(p)]
+def list_inputs(paths: Sequence[str], glob: Sequence[str] = DEFAULT_GLOBS) -> list[Source]:
+    """Every input below `paths`, in sorted order, without reading any: local files and folders
+    as `kiextract facts` finds them (problems are Sources with their error, which the workers
+    report in their place), fsspec URLs listed with their filesystem (a folder: the files
+    matching `glob`)."""
+    found: list[Source] = []
     for p in paths:
         if not is_url(p):
             continue
         import fsspec
 
-        fs, _, found = fsspec.get_fs_token_paths(p)
+        fs, _, listed = fsspec.get_fs_token_paths(p)
         protocol = fs.protocol[0] if isinstance(fs.protocol, (tuple, list)) else fs.protocol
-        for path in found:
+        for path in listed:
             if fs.isdir(path):
                 below = sorted(f for f in fs.find(path) if any(fnmatch.fnmatch(PurePosixPath(f).name, g) for g in glob))
             else:
                 below = [path]
-            names += [f"{protocol}://{f}" if "://" not in f else f for f in below]
-    names += [s.name if s.error is None else f"\0{s.name}\0{s.error}" for s in discover(local, glob=glob)]
-    return names
+            found += [Source(f"{protocol}://{f}" if "://" not in f else f) for f in below]
+    return found + list(discover([p for p in paths if not is_url(p)], glob=glob))
 
 
-def _error_record(source: str, message: str) -> dict:
-    """The record of an input that could not be read: its name, its error, no facts."""
-    return {
-        "schema": SCHEMA, "source": source, "sha256": None, "title": None, "author": None, "site": None, "url": None,
-        "published": None, "published_from": None, "chars": 0, "error": message, "facts": [], "warnings": [], "text": None,
-    }
-
-
-def _documents(name: str, options: Options):
-    from .errors import InputError
-    from .inputs import Source, inputs_from_bytes, read_inputs
-
-    if name.startswith("\0"):  # a problem found while listing: "\0name\0message"
-        _, source, message = name.split("\0", 2)
-        return [InputError(source, message)]
-    try:
-        if is_url(name):
-            import fsspec
-
-            with fsspec.open(name, "rb") as fh:
-                data = fh.read(options.max_chars * 4 + 1)
-            return inputs_from_bytes(
-                name, data, PurePosixPath(name).suffix.lower(), options.published, options.max_chars, options.input_format, options.with_text,
-            )
-        return read_inputs(
-            Source(name, Path(name)), published=options.published, max_chars=options.max_chars,
-            input_format=options.input_format, with_text=options.with_text,
-        )
-    except InputError as exc:
-        return [exc]
-    except OSError as exc:  # object storage: no such key, no access
-        return [InputError(name, f"cannot read ({exc})")]
-
-
-def process_partition(names: Iterable[str], options: Options | dict) -> list[dict]:
+def process_partition(sources: Sequence[Source], options: Options | dict) -> list[dict]:
     """The records of the documents named, in order; every failure is a record with its error."""
-    from .errors import InputError
-    from .pipeline import process
-
     if isinstance(options, dict):
         options = Options(**options)
-    nlp = _pipeline(options)
-    out: list[dict] = []
-    for name in names:
-        items = _documents(name, options)
-        good = [i for i in items if not isinstance(i, InputError)]
-        outcomes = iter(process(nlp, good))
-        for item in items:
-            if isinstance(item, InputError):
-                out.append(_error_record(item.source, item.reason))
-                continue
-            outcome = next(outcomes)
-            out.append(outcome.record.to_dict() if outcome.record is not None else _error_record(outcome.source, outcome.message or "failed"))
-    return out
+    return [(o.record or unreadable(o)).to_dict() for o in process_sources(sources, options)]
 
 
 def extract_corpus(
@@ -154,9 +77,9 @@ def extract_corpus(
     import dask.bag as db
 
     options = Options(model, patterns, published, max_chars, input_format, with_text)
-    names = list_inputs(paths, glob)
-    bag = db.from_sequence(names, partition_size=max(1, partition_size)) if names else db.from_sequence([], npartitions=1)
-    return bag.map_partitions(process_partition, asdict(options))
+    sources = list_inputs(paths, glob)
+    bag = db.from_sequence(sources, partition_size=max(1, partition_size)) if sources else db.from_sequence([], npartitions=1)
+    return bag.map_partitions(process_partition, options)
 
 
 @dataclass(frozen=True)
@@ -169,12 +92,12 @@ class PartResult:
     records: tuple[dict, ...] = ()  # only when the client writes the output itself (stdout)
 
 
-def run_part(part: int, names: list[str], options: dict, out: str | None, fmt: str, types: tuple[str, ...] | None = None) -> PartResult:
+def run_part(part: int, sources: list[Source], options: Options | dict, out: str | None, fmt: str, types: tuple[str, ...] | None = None) -> PartResult:
     """One task: process a partition and write its part file (or return the records when `out`
     is None). Idempotent: run again, it writes the same part under the same name."""
     from .parquet import write_jsonl_part, write_part
 
-    records = process_partition(names, options)
+    records = process_partition(sources, options)
     failures = tuple((r["source"], r["error"]) for r in records if r["error"])
     warnings = tuple((r["source"], w) for r in records for w in r["warnings"])
     shown = records if not types else [{**r, "facts": [f for f in r["facts"] if f["type"] in types]} for r in records]
@@ -185,26 +108,42 @@ def run_part(part: int, names: list[str], options: dict, out: str | None, fmt: s
     return PartResult(part, len(records), facts, failures, warnings)
 
 
-def partitions(names: list[str], size: int = PARTITION_SIZE) -> list[list[str]]:
-    return [names[k:k + size] for k in range(0, len(names), size)] or []
+@dataclass(frozen=True)
+class PartTask:
+    """One partition to process and write: what `run_part` takes, as one object for the pool."""
+
+    part: int
+    sources: tuple[Source, ...]
+    out: str | None
+    fmt: str
+    types: tuple[str, ...] | None = None
 
 
-def task_key(part: int, names: list[str], options: dict, out: str | None, fmt: str) -> str:
+def run_part_task(task: PartTask, options: Options) -> PartResult:
+    return run_part(task.part, list(task.sources), options, task.out, task.fmt, task.types)
+
+
+def partitions(sources: list[Source], size: int = PARTITION_SIZE) -> list[list[Source]]:
+    return [sources[k:k + size] for k in range(0, len(sources), size)] or []
+
+
+def task_key(part: int, sources: list[Source], options: Options, out: str | None, fmt: str) -> str:
     """A deterministic key: the same partition of the same run is the same task for Dask."""
-    digest = hashlib.sha1(repr((names, sorted(options.items()), out, fmt)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    names = [(s.name, s.error) for s in sources]
+    digest = hashlib.sha1(repr((names, sorted(dataclasses.asdict(options).items()), out, fmt)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"kiextract-part-{part:05d}-{digest}"
 
 
-def pipeline_plugin(options: dict):
+def pipeline_plugin(options: Options):
     """A worker plugin that loads the pipeline when a worker starts (or joins later), so that
-    the first task does not wait for it; the per-process cache (`_pipeline`) keeps it."""
+    the first task does not wait for it; the per-process cache (`engine.pipeline`) keeps it."""
     from distributed import WorkerPlugin
 
     class PipelinePlugin(WorkerPlugin):
         name = "kiextract-pipeline"
 
         def setup(self, worker=None):
-            _pipeline(Options(**options))
+            pipeline(options)
 
     return PipelinePlugin()
 
@@ -230,7 +169,5 @@ def connect(address: str, options: Options | None = None):
     else:
         client = Client(address, timeout="30s")
     if options is not None:
-        from dataclasses import asdict
-
-        client.register_plugin(pipeline_plugin(asdict(options)))
+        client.register_plugin(pipeline_plugin(options))
     return client, cluster

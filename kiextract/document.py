@@ -60,11 +60,11 @@ def doc_to_record(doc: Doc, source: str, sha256: str, title: str | None = None, 
         source=source,
         sha256=sha256,
         title=title or find_title(text),
-        published=info.get("published") or info.get("published_override"),
-        published_from=info.get("published_from") or ("--published" if info.get("published_override") else None),
+        published=info.published,
+        published_from=info.published_from,
         chars=len(text),
         facts=tuple(facts),
-        warnings=tuple(info.get("warnings", [])),
+        warnings=tuple(info.warnings),
     )
 
 

@@ -8,15 +8,16 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator, Sequence
 
 from .errors import InputError
-from .pipeline import MAX_CHARS, Input
 from .records import INPUT_FORMATS  # noqa: F401  (re-exported: the formats read_inputs takes)
+from .records import Input, Published
 from .web import HTML_SUFFIXES, looks_like_html, page_from_html
 
 BINARY_SNIFF = 8192
+MAX_CHARS = 5_000_000  # the default limit of one input's length (--max-chars)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class Source:
         # a file name with bytes that are not UTF-8 ("caf\xe9.txt") is read by its path but named
         # with U+FFFD in records and messages, which must stay valid UTF-8
         object.__setattr__(self, "name", display_name(self.name))
+
+
+def is_url(name: str) -> bool:
+    """An fsspec URL such as s3://bucket/news/a.txt (not a local path, not file://)."""
+    return "://" in name and not name.startswith("file://")
 
 
 def display_name(name: str) -> str:
@@ -178,7 +184,7 @@ def read_inputs(
     file (a line that is no valid record becomes an `InputError` in its place, naming the line).
     A source that cannot be read at all raises `InputError`."""
     name, data = _read_bytes(source, max_chars, stdin)
-    suffix = source.path.suffix.lower() if source.path is not None else ""
+    suffix = source.path.suffix.lower() if source.path is not None else PurePosixPath(name).suffix.lower() if is_url(name) else ""
     return inputs_from_bytes(name, data, suffix, published, max_chars, input_format, with_text)
 
 
@@ -225,6 +231,12 @@ def _read_bytes(source: Source, max_chars: int, stdin=None) -> tuple[str, bytes]
             name = "<stdin>"
             if len(data) > limit:
                 raise InputError(name, _too_large(len(data), max_chars, unit="bytes or more"))
+        elif is_url(source.name):  # object storage (s3://…), read by the worker that processes it
+            import fsspec
+
+            with fsspec.open(source.name, "rb") as fh:
+                data = fh.read(limit + 1)
+            name = source.name
         else:
             assert source.path is not None
             st = source.path.stat()
@@ -260,9 +272,13 @@ def _text_input(data: bytes, name: str, published: str | None, max_chars: int) -
         text=text,
         source=name,
         sha256=hashlib.sha256(data).hexdigest(),
-        published=published,
+        published=_flag(published),
         warnings=tuple(warnings),
     )
+
+
+def _flag(published: str | None) -> Published | None:
+    return Published(published, "--published") if published else None
 
 
 def _too_large(size: int, limit: int, unit: str = "bytes") -> str:
@@ -285,8 +301,8 @@ def _html_input(data: bytes, name: str, published: str | None, max_chars: int, w
     if len(text) > max_chars:
         raise InputError(name, _too_large(len(text), max_chars, unit="characters of main text"))
     return Input(
-        text=text, source=name, sha256=hashlib.sha256(data).hexdigest(), published=published,
-        published_hint=page.published, hint_from="html" if page.published else None,
+        text=text, source=name, sha256=hashlib.sha256(data).hexdigest(),
+        published=Published.first(_flag(published), Published(page.published, "html") if page.published else None),
         title=page.title, author=page.author, site=page.site, url=page.url, origin="html",
         warnings=tuple(warnings), with_text=with_text,
     )
@@ -328,7 +344,7 @@ def _jsonl_inputs(data: bytes, name: str, published: str | None, max_chars: int,
                     raise InputError(doc_name, _too_large(len(body), max_chars, unit="characters"))
                 item = Input(
                     text=body, source=doc_name, sha256=hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest(),
-                    published=published, origin="jsonl", with_text=with_text,
+                    published=_flag(published), origin="jsonl", with_text=with_text,
                     warnings=(f"{doc_name} is empty: no facts",) if not body.strip() else (),
                 )
         except InputError as exc:
@@ -338,7 +354,7 @@ def _jsonl_inputs(data: bytes, name: str, published: str | None, max_chars: int,
 
         yield dataclasses.replace(
             item,
-            published_hint=hint or item.published_hint, hint_from="jsonl" if hint else item.hint_from,
+            published=Published.first(item.published, Published(hint, "jsonl") if hint else None),
             url=obj.get("url") if isinstance(obj.get("url"), str) else item.url,
             title=obj.get("title") if isinstance(obj.get("title"), str) else item.title,
             author=obj.get("author") if isinstance(obj.get("author"), str) else item.author,

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import ModelNotFound, ProcessingError
-from .records import Document, Outcome
+from .records import Document, Input, Outcome, Published
 
 # Official spaCy German pipelines, best first; `auto` takes the first one installed.
 OFFICIAL_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
-MAX_CHARS = 5_000_000
 
 
 def shipped_model_path() -> Path | None:
@@ -105,31 +104,6 @@ def default_pipeline():
     return load_pipeline("auto")
 
 
-@dataclass(frozen=True)
-class Input:
-    """One text to process and what is known about it, kept apart by where it comes from.
-
-    `published` is an override (`--published`) that wins over anything the text says;
-    `published_hint` comes from outside the text, from `hint_from` ("html": the web page's
-    metadata, "jsonl": a corpus record), and wins over the text's own date lines; `title`,
-    `author`, `site` and `url` come from the page or record. `origin` says what was read ("text",
-    "html", "jsonl", "stdin"); `with_text` puts the text into the record."""
-
-    text: str
-    source: str = "<text>"
-    sha256: str | None = None
-    published: str | None = None
-    published_hint: str | None = None
-    hint_from: str | None = None
-    title: str | None = None
-    author: str | None = None
-    site: str | None = None
-    url: str | None = None
-    origin: str = "text"
-    warnings: tuple[str, ...] = ()
-    with_text: bool = False
-
-
 SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 # A run of one punctuation mark this long or longer is cut into tokens of this length before the
 # tokenizer sees it: spaCy's prefix and suffix search takes time quadratic in such a run.
@@ -214,13 +188,12 @@ def _make_doc(nlp, item: Input):
     doc = _tokenize_large(nlp, text) if len(text) > PIECE_CHARS and _model_stages(nlp) else tokenize(nlp, text)
     scratch(doc)["text"] = text
     info = meta(doc)
-    info["source"] = item.source
-    info["published_override"] = item.published
-    info["published_hint"] = item.published_hint
-    info["hint_from"] = item.hint_from
-    info["warnings"] = list(item.warnings)
+    info.source = item.source
+    if item.published is not None:
+        info.published, info.published_from = item.published.value, item.published.source
+    info.warnings = list(item.warnings)
     if n:
-        info["warnings"].append(f"replaced {n} unpaired surrogate code points with U+FFFD")
+        info.warn(f"replaced {n} unpaired surrogate code points with U+FFFD")
     return doc
 
 
@@ -249,9 +222,8 @@ def _with_input_fields(record: Document, item: Input) -> Document:
 
 def _failed(item: Input, message: str) -> Outcome:
     record = Document(
-        source=item.source, sha256=_sha256(item), title=item.title, published=item.published or item.published_hint,
-        chars=len(item.text), warnings=item.warnings, error=message,
-        published_from="--published" if item.published else item.hint_from if item.published_hint else None,
+        source=item.source, sha256=_sha256(item), title=item.title, chars=len(item.text), warnings=item.warnings, error=message,
+        published=item.published.value if item.published else None, published_from=item.published.source if item.published else None,
     )
     return Outcome(item.source, _with_input_fields(record, item))
 
@@ -273,14 +245,15 @@ def _in_parts(nlp, item: Input) -> Outcome:
 
     parts = pieces(item.text, PART_CHARS)
     sha = _sha256(item)
-    facts, warnings, published, published_from, offset = [], list(item.warnings), None, None, 0
+    facts, warnings, published, offset = [], list(item.warnings), item.published, 0
     for n, text in enumerate(parts):
-        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=item.published or published, with_text=False)
+        # the first part's publication date (from the text, maybe) holds for the later parts
+        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=published, with_text=False)
         outcome = _one(nlp, sub)
         if outcome.record.error:
             return _failed(item, f"part {n + 1} of {len(parts)} (from character {offset}): {outcome.record.error}")
-        if n == 0:
-            published, published_from = outcome.record.published, outcome.record.published_from
+        if n == 0 and outcome.record.published:
+            published = Published(outcome.record.published, outcome.record.published_from)
         facts += [_shifted(f, offset) for f in outcome.record.facts]
         warnings += [f"part {n + 1}: {w}" for w in outcome.record.warnings]
         offset += len(text)
@@ -292,7 +265,8 @@ def _in_parts(nlp, item: Input) -> Outcome:
 
     record = Document(
         source=item.source, sha256=sha, title=item.title or find_title(item.text),
-        published=published, chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings), published_from=published_from,
+        published=published.value if published else None, published_from=published.source if published else None,
+        chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings),
     )
     return Outcome(item.source, _with_input_fields(record, item))
 

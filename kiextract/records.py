@@ -33,11 +33,55 @@ DOCUMENT_FIELDS = (
     "schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "chars", "error",
     "facts", "warnings", "text",
 )
-# Where `published` came from: the --published flag, the web page's metadata, the `published` of a
-# JSON Lines record, a date line of the text, the scraper header of the text (" date 2017-08").
-PUBLISHED_FROM = ("--published", "html", "jsonl", "text", "header")
+# Where `published` came from, and which wins: the --published flag, the `published` of a JSON Lines
+# record, the web page's metadata, a date line of the text, the scraper header (" date 2017-08").
+PUBLISHED_FROM = ("--published", "jsonl", "html", "text", "header")
 # How an input is read (`--input-format`): auto tells HTML by name or content and JSON Lines by name.
 INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date (YYYY-MM-DD, YYYY-MM or YYYY) and where it came from (PUBLISHED_FROM)."""
+
+    value: str
+    source: str
+
+    @staticmethod
+    def first(*dates: "Published | None") -> "Published | None":
+        """The date that wins: the earliest source in PUBLISHED_FROM (the flag over a record's
+        date over a page's metadata over the text's date line over a scraper header).
+
+        >>> Published.first(None, Published("2018-04", "header"), Published("2018-04-05", "text")).source
+        'text'
+        """
+        return min((d for d in dates if d is not None), key=lambda d: PUBLISHED_FROM.index(d.source), default=None)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One text to process and what is known about it from outside the text.
+
+    `published` is the publication date known before the text is read (the --published flag, a
+    corpus record's or a web page's date; a string is taken as the flag's); the text's own date
+    lines count only without one. `title`, `author`, `site` and `url` come from the page or record.
+    `origin` says what was read ("text", "html", "jsonl"); `with_text` puts the text into the record."""
+
+    text: str
+    source: str = "<text>"
+    sha256: str | None = None
+    published: Published | None = None
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    origin: str = "text"
+    warnings: tuple[str, ...] = ()
+    with_text: bool = False
+
+    def __post_init__(self) -> None:
+        if isinstance(self.published, str):
+            object.__setattr__(self, "published", Published(self.published, "--published"))
 
 
 @dataclass(frozen=True)

@@ -427,7 +427,7 @@ def evaluate(model_path: Path, heldout: Path) -> dict:
 def pipeline_gain(model: Path, gold_sets: list[Path]) -> dict:
     """Persons plus organisations on the gold sets (each a folder with articles/ and gold/):
     precision and recall of the whole kiextract pipeline with `model` and with the rules only."""
-    from . import batch
+    from . import engine
     from .evaluate import Score, evaluate
     from .inputs import discover
 
@@ -435,7 +435,7 @@ def pipeline_gain(model: Path, gold_sets: list[Path]) -> dict:
     for name, choice in (("rules", "blank"), ("model", str(model))):
         total = Score()
         for gold in gold_sets:
-            outcomes = batch.run(list(discover([str(gold / "articles")])), model=choice, max_chars=5_000_000)
+            outcomes = engine.run(list(discover([str(gold / "articles")])), engine.Options(model=choice))
             result = evaluate([o.record.to_dict() for o in outcomes if o.record is not None], gold / "gold", ("persons", "organizations"))
             for sc in result.scores.values():
                 total.tp, total.predicted, total.gold = total.tp + sc.tp, total.predicted + sc.predicted, total.gold + sc.gold

@@ -22,11 +22,11 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seed_records(nlp):
-    from kiextract.batch import run
+    from kiextract.engine import run
     from kiextract.inputs import discover
 
     sources = list(discover([str(SEEDS)]))
-    return [o.record.to_dict() for o in run(sources, nlp=nlp, max_chars=5_000_000)]
+    return [o.record.to_dict() for o in run(sources, nlp=nlp)]
 
 
 @pytest.fixture(scope="session")
@@ -55,10 +55,10 @@ def load_gold():
 
 
 def interrupt_after(monkeypatch, n):
-    """Make the batch run raise KeyboardInterrupt (Ctrl-C) after `n` results."""
-    import kiextract.batch as batch
+    """Make the engine's run raise KeyboardInterrupt (Ctrl-C) after `n` results."""
+    import kiextract.engine as engine
 
-    real = batch.run
+    real = engine.run
 
     def interrupted(*args, **kwargs):
         for i, item in enumerate(real(*args, **kwargs)):
@@ -66,4 +66,4 @@ def interrupt_after(monkeypatch, n):
                 raise KeyboardInterrupt
             yield item
 
-    monkeypatch.setattr(batch, "run", interrupted)
+    monkeypatch.setattr(engine, "run", interrupted)

@@ -112,13 +112,13 @@ def test_progress_only_on_a_terminal(corpus, monkeypatch):
 
     from rich.console import Console
 
-    import kiextract.cli as cli
+    import kiextract.cli.common as common
 
     quiet = facts(str(corpus))
     assert "kiextract" not in quiet.stderr  # CliRunner's stderr is no terminal: no progress bar
 
     buffer = io.StringIO()
-    monkeypatch.setattr(cli, "_stderr", lambda: Console(file=buffer, force_terminal=True, width=100))
+    monkeypatch.setattr(common, "stderr", lambda: Console(file=buffer, force_terminal=True, width=100))
     loud = facts(str(corpus))
     assert loud.exit_code == 0
     assert "files/s" in buffer.getvalue() or "5/5" in buffer.getvalue()

@@ -122,8 +122,7 @@ def test_dates_not_dates(text):
     ids=["byline", "date-line", "meldung-vom", "month-name-line", "dateline", "none"],
 )
 def test_published_from_the_text(text, published):
-    header = "2017-08" if text.startswith(" date") else None
-    assert find_published(text, find_dates(text), header)[0] == published
+    assert find_published(text, find_dates(text))[0] == published
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 pytest.importorskip("distributed")
 pyarrow = pytest.importorskip("pyarrow")
 
-from kiextract.batch import run  # noqa: E402
+from kiextract.engine import run  # noqa: E402
 from kiextract.cli import app  # noqa: E402
-from kiextract.distributed import Options, extract_corpus, run_part  # noqa: E402
+from kiextract.distributed import extract_corpus, list_inputs, run_part  # noqa: E402
+from kiextract.engine import Options  # noqa: E402
 from kiextract.inputs import discover  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -40,7 +41,7 @@ def client():
 
 
 def _jobs1(folder: Path) -> list[dict]:
-    return [o.record.to_dict() for o in run(list(discover([str(folder)], glob=("*.txt", "*.html", "*.htm"))), model="blank", max_chars=5_000_000)]
+    return [o.record.to_dict() for o in run(list(discover([str(folder)], glob=("*.txt", "*.html", "*.htm"))), Options(model="blank"))]
 
 
 def test_same_records_as_jobs_1_on_the_seeds(client):
@@ -91,10 +92,10 @@ def test_parquet_on_the_cluster_equals_jobs_1_and_has_the_documented_schema(clie
 
 
 def test_a_retried_part_replaces_itself(tmp_path):
-    options = Options(model="blank").__dict__
-    names = [str(p) for p in sorted(SEEDS.glob("*.txt"))[:2]]
-    first = run_part(0, names, options, str(tmp_path), "parquet")
-    again = run_part(0, names, options, str(tmp_path), "parquet")
+    options = Options(model="blank")
+    sources = list_inputs([str(p) for p in sorted(SEEDS.glob("*.txt"))[:2]])
+    first = run_part(0, sources, options, str(tmp_path), "parquet")
+    again = run_part(0, sources, options, str(tmp_path), "parquet")
     assert (first.documents, first.facts) == (again.documents, again.facts)
     assert sorted(os.listdir(tmp_path / "documents")) == ["part-00000.parquet"]
 

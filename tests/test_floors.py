@@ -20,7 +20,7 @@ def default_nlp():
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_gold_set_reaches_its_floors(name, default_nlp):
-    from kiextract.batch import run
+    from kiextract.engine import run
     from kiextract.evaluate import below_floors, evaluate
     from kiextract.inputs import discover
 
@@ -28,7 +28,7 @@ def test_gold_set_reaches_its_floors(name, default_nlp):
     articles, gold = SHARED / spec["articles"], SHARED / spec["gold"]
     if not articles.is_dir() or not gold.is_dir():
         pytest.skip(f"{articles} and {gold} are not beside this checkout")
-    records = [o.record.to_dict() for o in run(list(discover([str(articles)])), nlp=default_nlp, max_chars=5_000_000)]
+    records = [o.record.to_dict() for o in run(list(discover([str(articles)])), nlp=default_nlp)]
     result = evaluate(records, gold)
     assert not result.missing
     assert below_floors(result, spec["floors"]) == []

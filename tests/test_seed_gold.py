@@ -21,7 +21,7 @@ def test_seed_scores_reach_the_floors(seed_records):
 def test_seed_persons_and_organisations_with_the_model_at_least_as_good_as_blank(seed_records):
     """Issue 6: the default pipeline (the shipped model) must not lose what the rules find."""
     from conftest import SEEDS
-    from kiextract.batch import run
+    from kiextract.engine import run
     from kiextract.evaluate import evaluate
     from kiextract.inputs import discover
     from kiextract.pipeline import load_pipeline, shipped_model_path
@@ -29,7 +29,7 @@ def test_seed_persons_and_organisations_with_the_model_at_least_as_good_as_blank
     if not GOLD.exists() or shipped_model_path() is None:
         pytest.skip("needs ../shared and the shipped model")
     nlp = load_pipeline(str(shipped_model_path()))
-    with_model = [o.record.to_dict() for o in run(list(discover([str(SEEDS)])), nlp=nlp, max_chars=5_000_000)]
+    with_model = [o.record.to_dict() for o in run(list(discover([str(SEEDS)])), nlp=nlp)]
     model, blank = evaluate(with_model, GOLD), evaluate(seed_records, GOLD)
     for cat in ("persons", "organizations"):
         assert model.scores[cat].f1 >= blank.scores[cat].f1, cat

@@ -11,7 +11,8 @@ The state a stage leaves on a Doc is data, never objects, so that `doc.to_bytes(
   working notes for later stages (a person's gender) that never reach the record. Every sub-fact
   (a role, a party, an age, a purpose) is a `part()`: `{"text", "start", "end"}` found where it was
   found, so that `text == doc.text[start:end]` holds for all of them;
-- `doc._.ki_meta`: per-document settings and findings (`published`, `source`, `warnings`, `skip`).
+- `doc._.ki_meta`: per-document settings and findings, read and written through `meta(doc)`, a
+  `DocMeta` (typed; the values are plain data in `doc.user_data`).
 
 Derived helpers that are costly to build (the entity stage's token view) live in `scratch(doc)`,
 a cache outside the Doc that is rebuilt when absent and never serialised.
@@ -84,9 +85,55 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def meta(doc: Doc) -> dict:
-    """Per-document settings and findings: `published` (override), `source`, `warnings`, ..."""
-    return doc._.ki_meta
+class _Key:
+    """One key of `DocMeta`: read from the Doc's meta dict (its default when absent), written to it."""
+
+    def __init__(self, default=None, factory=None) -> None:
+        self.default, self.factory = default, factory
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        data = obj.data
+        if self.name not in data:
+            if self.factory is None:
+                return self.default
+            data[self.name] = self.factory()
+        return data[self.name]
+
+    def __set__(self, obj, value) -> None:
+        obj.data[self.name] = value
+
+
+class DocMeta:
+    """Per-document settings and findings, as the stages read and write them. The values live in
+    `doc.user_data` as plain data (lists, strings), so that `doc.to_bytes()` keeps them."""
+
+    __slots__ = ("data",)
+
+    source: str | None = _Key()
+    # the publication date and where it came from (records.PUBLISHED_FROM): given before the text is
+    # read (the flag, a record's or page's date), else found by the dates stage
+    published: str | None = _Key()
+    published_from: str | None = _Key()
+    warnings: list[str] = _Key(factory=list)
+    skip: list[tuple[int, int]] = _Key(factory=list)  # ranges no stage takes facts from (boilerplate)
+    header_date: str | None = _Key()  # a scraper header's date (" date 2017-08")
+    credits: list[tuple[int, int, str, int]] = _Key(factory=list)  # (start, end, byline|credit, line start) of bylines and photo credits
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+def meta(doc: Doc) -> DocMeta:
+    """The Doc's settings and findings (`DocMeta`)."""
+    return DocMeta(doc._.ki_meta)
 
 
 def scratch(doc: Doc) -> dict:
@@ -100,7 +147,7 @@ def scratch(doc: Doc) -> dict:
 
 def skip_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges no stage takes facts from: boilerplate blocks that are not the article."""
-    return [tuple(r) for r in meta(doc).get("skip", [])]
+    return [tuple(r) for r in meta(doc).skip]
 
 
 def taken_ranges(doc: Doc, *keys: str) -> list[tuple[int, int]]:

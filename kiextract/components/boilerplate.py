@@ -62,17 +62,17 @@ class BoilerplateComponent:
 
         info = meta(doc)
         blocks = find_boilerplate(doc_text(doc))
-        info["skip"] = [(s, e) for s, e, _ in blocks]
+        info.skip = [(s, e) for s, e, _ in blocks]
         header = HEADER_RE.match(doc_text(doc))
         if header:
-            info["header_date"] = header.group(1)
-            info["skip"].append((0, header.end()))
+            info.header_date = header.group(1)
+            info.skip.append((0, header.end()))
         doc.spans[KEY] = []
         for s, e, marker in blocks:
             span = doc.char_span(s, e, label="boilerplate", alignment_mode="expand")
             if span is not None:
                 doc.spans[KEY].append(span)
-            info.setdefault("warnings", []).append(
+            info.warn(
                 f"skipped {e - s} characters at {s}-{e} that are not the article (block starting with {marker!r})"
             )
         return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..normalize.dates import find_dates, find_published, parse_iso, resolve
+from ..records import Published
 from .base import add_fact, doc_text, meta, skip_ranges, taken_ranges
 
 KEY = "ki_dates"
@@ -15,19 +16,16 @@ class DatesComponent:
         doc.spans[KEY] = []
         skip = skip_ranges(doc) + taken_ranges(doc, "ki_contacts")
         refs = find_dates(doc_text(doc), skip)
-        published = info.get("published_override")
-        origin = "--published" if published else None
-        if not published and info.get("published_hint"):
-            # a web page's metadata or a corpus record's date: the original date, not a byline's
-            published, origin = info["published_hint"], info.get("hint_from") or "html"
-        if not published:
-            published, ref = find_published(doc_text(doc), refs, info.get("header_date"))
-            origin = ("text" if ref is not None else "header") if published else None
-        info["published"] = published
-        info["published_from"] = origin
+        if info.published is None:  # no date from outside the text: its own date line, else the header
+            found, ref = find_published(doc_text(doc), refs)
+            header = Published(info.header_date, "header") if info.header_date else None
+            chosen = Published.first(Published(found, "text") if found else None, header)
+            if chosen is not None:
+                info.published, info.published_from = chosen.value, chosen.source
+        published = info.published
         pub = parse_iso(published) if published and len(published) == 10 else None
         if published and pub is None:
-            info.setdefault("warnings", []).append(
+            info.warn(
                 f"publication date {published} is not a day: relative dates are left unresolved"
             )
         anchor = None  # the last day the text named: "am Vortag", "bis Mittwoch" count from it
@@ -37,7 +35,7 @@ class DatesComponent:
                 value = resolve(r, pub, anchor)
                 value = _not_before_start(r, value, *previous)
             except (OverflowError, ValueError):  # "vor 999999999 Tagen": no calendar date
-                info.setdefault("warnings", []).append(
+                info.warn(
                     f"date {doc_text(doc)[r.start:r.end][:60]!r} at {r.start}-{r.end} is out of the calendar's range: no fact"
                 )
                 continue

@@ -511,7 +511,7 @@ class RoleFinder:
         return k - 1 in self.mention_end
 
     def _credits(self, roles: dict[int, list[dict]]) -> None:
-        for s, e, kind, start in meta(self.doc).get("credits", []):
+        for s, e, kind, start in meta(self.doc).credits:
             for p in self.persons:
                 if (s, e) in p.mentions or any(ms <= s and e <= me for ms, me in p.mentions):
                     title = lx.title_of("Autor" if kind == "byline" else "Fotograf")

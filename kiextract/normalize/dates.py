@@ -732,12 +732,10 @@ PUBLISHED_WITHIN = 20_000  # the publication date stands near the top: no furthe
 LINE_WINDOW = 300
 
 
-def find_published(text: str, refs: list[DateRef], header: str | None = None) -> tuple[str | None, DateRef | None]:
-    """The publication date the text states, and the reference it came from.
-
-    Taken from, in order: a date near the top that stands on its own line (with weekday or time),
-    follows a byline ("Von Paul Kieras, 14.08.2017") or a cue ("Meldung vom", "Stand:"); else the
-    scraper header (" date 2017-08").
+def find_published(text: str, refs: list[DateRef]) -> tuple[str | None, DateRef | None]:
+    """The publication date the text states, and the reference it came from: a date near the top
+    that stands on its own line (with weekday or time), follows a byline ("Von Paul Kieras,
+    14.08.2017") or a cue ("Meldung vom", "Stand:").
     """
     limit = min(max(1500, len(text) // 4), PUBLISHED_WITHIN)
     cues = lexicon()["published_cues"]
@@ -768,4 +766,4 @@ def find_published(text: str, refs: list[DateRef], header: str | None = None) ->
         place_den = place is not None and _is_place(place.group(1))
         if alone or byline or cue or dateline or separated or first_line or today or place_den:
             return f"{r.year:04d}-{r.month:02d}-{r.day:02d}", r
-    return (header, None) if header else (None, None)
+    return None, None

@@ -174,7 +174,7 @@ class PersonFinder(Rules):
                 self.persons.append(ent)
             ent.add(s, e)
         self.claimed.append((s, e))
-        meta(self.doc).setdefault("credits", []).append((s, e, kind, line_start))
+        meta(self.doc).credits.append((s, e, kind, line_start))
 
     def _surname_mentions(self) -> None:
         by_surname: dict[str, list[Entity]] = {}
