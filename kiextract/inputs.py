@@ -311,7 +311,7 @@ def _html_input(data: bytes, name: str, published: str | None, max_chars: int, w
 def _jsonl_inputs(data: bytes, name: str, published: str | None, max_chars: int, with_text: bool):
     """One Input (or InputError) per line of a JSON Lines corpus: objects with `text` or `html`,
     optional `id` (names the document), `url`, `published` (YYYY-MM-DD), `title`, `author`."""
-    from .normalize.dates import parse_published_option
+    from .components.dates.resolve import parse_published_option
     from .textutil import json_lines
 
     text, _ = decode(data, name)

@@ -5,7 +5,6 @@ import hashlib
 import importlib.util
 import itertools
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator

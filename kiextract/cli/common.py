@@ -39,7 +39,7 @@ def escape(text: str) -> str:
 def check_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    from ..normalize.dates import parse_published_option
+    from ..components.dates.resolve import parse_published_option
 
     parsed = parse_published_option(value)
     if parsed is None:

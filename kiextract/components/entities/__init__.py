@@ -14,7 +14,7 @@ from ...errors import PatternsError
 from ...textutil import Ranges, json_lines
 from ..base import add_fact, doc_text
 from .common import HONORIFICS, Entity, Found, Tokens, is_cap
-from .orgs import OrgFinder
+from .orgs import find_organisations
 from .persons import PersonFinder
 from .places import PlaceFinder
 
@@ -36,9 +36,7 @@ class EntityFinder(Found):
         self.add_user_entities(user_ents)
         PersonFinder(self).find_persons(model_ents)
         self.person_spans = Ranges(m for p in self.persons for m in p.mentions)
-        orgs = OrgFinder(self)
-        orgs.find_listed_orgs(listed)
-        orgs.find_orgs(model_ents)
+        find_organisations(self, listed, model_ents)
         PlaceFinder(self, listed_places).find_places(model_ents)
 
 

@@ -9,7 +9,7 @@ import regex
 from spacy.tokens import Doc
 
 from ... import lexicon as lx
-from ...normalize.dates import calendar_words
+from ...lexicon.calendar import calendar_words
 from ...textutil import (
     Ranges,
     load_lines,

@@ -1,6 +1,6 @@
 import pytest
 
-from kiextract.normalize.contacts import find_contacts
+from kiextract.components.contacts.find import find_contacts
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_contacts_do_not_take_numbers_that_are_no_contacts(text):
 
 
 def test_a_phone_number_at_the_end_of_a_long_text_is_found():
-    from kiextract.normalize.contacts import find_contacts
+    from kiextract.components.contacts.find import find_contacts
 
     text = "Tel. 0221 1234567\n" * 5000 + "Zuletzt: Tel. 02241 133066"
     contacts = list(find_contacts(text))

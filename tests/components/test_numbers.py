@@ -1,7 +1,7 @@
 import pytest
 
 from kiextract.components.numbers import find_ages, find_numbers
-from kiextract.normalize.numbers import parse_number, parse_number_word
+from kiextract.components.numbers.parse import parse_number, parse_number_word
 
 
 @pytest.mark.parametrize(
@@ -239,8 +239,8 @@ def test_ages_are_spans_not_counts(text, age):
     ids=["year", "byline-date", "legislaturperiode", "clock-time", "score", "caption", "ordinal", "issue-number", "section", "postcode", "house-number", "url-and-email", "rank", "rating", "club", "verb-after-number", "model-number"],
 )
 def test_numbers_that_are_no_facts(text):
-    from kiextract.normalize.contacts import find_contacts
-    from kiextract.normalize.dates import find_dates
+    from kiextract.components.contacts.find import find_contacts
+    from kiextract.components.dates import find_dates
 
     taken = [(c.start, c.end) for c in find_contacts(text)] + [(d.start, d.end) for d in find_dates(text)]
     assert [f for f in find_numbers(text, taken) if f.type in ("money", "quantity", "percent")] == []

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..normalize.contacts import find_contacts
-from ..textutil import overlaps
-from .base import add_fact, doc_text, skip_ranges
+from .find import find_contacts
+from ...textutil import overlaps
+from ..base import add_fact, doc_text, skip_ranges
 
 KEY = "ki_contacts"
 

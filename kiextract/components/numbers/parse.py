@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..textutil import load_json
+from ...textutil import load_json
 
 # 365.000 | 1.250.000 | 10 000 | 14,5 | 2014 | 0,5
 DIGITS_RE = regex.compile(

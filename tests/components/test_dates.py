@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kiextract.normalize.dates import find_dates, find_published, parse_published_option, resolve
+from kiextract.components.dates import find_dates, find_published, parse_published_option, resolve
 
 PUB = date(2018, 4, 5)  # a Thursday
 
@@ -168,7 +168,7 @@ def test_dates_never_a_bare_function_word(seed_records, gnad_texts, nlp):
     ids=["budget", "sentence-start", "birth-year", "election", "count", "money", "label", "measure", "noun-year-before-capital", "count-after-verb"],
 )
 def test_years_as_time_references_wherever_they_stand(text, years):
-    from kiextract.normalize.dates import find_dates
+    from kiextract.components.dates import find_dates
 
     assert [r.year for r in find_dates(text) if r.grain == "year"] == years
 
@@ -215,7 +215,7 @@ def test_days_without_year_clock_times_and_day_lists(text, values):
     ids=["comma-line", "first-line-with-time", "am-heutigen", "place-den", "pipe-section", "event-date"],
 )
 def test_published_from_date_lines_and_datelines(text, published):
-    from kiextract.normalize.dates import find_dates, find_published
+    from kiextract.components.dates import find_dates, find_published
 
     assert find_published(text, find_dates(text))[0] == published
 
@@ -312,7 +312,7 @@ def test_relative_compounds_and_ranges_that_never_end_before_they_start(text, va
     ids=["sentence-dot-after-month-is-no-part", "abbreviation-keeps-its-dot"],
 )
 def test_a_month_name_keeps_only_its_own_dot(text, texts):
-    from kiextract.normalize.dates import find_dates
+    from kiextract.components.dates import find_dates
 
     assert [r.text for r in find_dates(text)] == texts
 

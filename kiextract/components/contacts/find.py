@@ -6,7 +6,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ..textutil import Ranges, load_lines
+from ...textutil import Ranges, load_lines
 
 # The domain labels repeat possessively (`++`): on a long run of dotted labels ("a1.a1.a1…") that
 # ends in no top-level domain, a backtracking loop made the search quadratic in the run.

@@ -1,3 +1,4 @@
+"""Persons, organisations and places: names, mentions, the packaged lists and the shapes of names."""
 import pytest
 
 from kiextract.pipeline import extract
@@ -5,77 +6,6 @@ from kiextract.pipeline import extract
 
 def persons(nlp, text):
     return {f.value: f for f in extract(text, nlp=nlp).facts if f.type == "person"}
-
-
-@pytest.mark.parametrize(
-    "text, name, title, org",
-    [
-        ("Es sprach Landrat Stephan Pusch im Kreishaus.", "Stephan Pusch", "Landrat", None),
-        ("Als Gast kam NRW-Integrationsstaatssekretärin Serap Güler nach Rheine.", "Serap Güler", "NRW-Integrationsstaatssekretärin", None),
-        ("Es sprach Lilli Schmidt, KI-Leiterin, über die Arbeit.", "Lilli Schmidt", "KI-Leiterin", None),
-        ("Das betonte Dirk Jäckel, Leiter des Amtes für Integration und Inklusion.", "Dirk Jäckel", "Leiter", "Amt für Integration und Inklusion"),
-        ("Es sprach die stellvertretende Leiterin des KI, Gabriele Wawer, über das Projekt.", "Gabriele Wawer", "stellvertretende Leiterin", "KI"),
-        ("Darüber informierte sich Serap Güler, Staatssekretärin des Ministeriums für Kinder, Familie, Flüchtlinge und Integration.", "Serap Güler", "Staatssekretärin", "Ministerium für Kinder, Familie, Flüchtlinge und Integration"),
-        ("Dazu kam der Bürgermeister der Stadt Heinsberg, Wolfgang Dieder (CDU), ins Rathaus.", "Wolfgang Dieder", "Bürgermeister", "Stadt Heinsberg"),
-        ("Das sagten Landrat Sebastian Schuster und Hermann Allroggen, Sozialdezernent des Rhein-Sieg-Kreises, am Montag.", "Hermann Allroggen", "Sozialdezernent", "Rhein-Sieg-Kreis"),
-        ("Die Leiterin des Kommunalen Integrationszentrums Nurhan Dogruer-Rütten zeigte das Projekt.", "Nurhan Dogruer-Rütten", "Leiterin", "Kommunales Integrationszentrum"),
-        ("Im Bild: Serap Güler (Staatssekretärin für Integration) im Gespräch.", "Serap Güler", "Staatssekretärin", None),
-        ("Gäste waren die beiden Landtagsabgeordneten Bernd Krückel (CDU) und Stefan Lenzen (FDP).", "Stefan Lenzen", "Landtagsabgeordneter", None),
-        ("Zuständig ist Dr. Karin Becker, Dezernentin für Soziales.", "Karin Becker", "Dezernentin", None),
-        ("Es kam der frühere Landrat Peter Hollmann.", "Peter Hollmann", "Landrat", None),
-        ("Verurteilt wurde Broker Jan Wiesinger.", "Jan Wiesinger", "Broker", None),
-        ("Das sagte der Germanist Klaus Ammerer.", "Klaus Ammerer", "Germanist", None),
-        ("Ungarns Premier Viktor Orban blieb hart.", "Viktor Orban", "Premier", None),
-        ("Es sprachen Prof. Dr. Jan Herz, Präsident der Hochschule Worms, Prof. Dr. Eva Rahm und andere.", "Jan Herz", "Präsident", "Hochschule Worms"),
-        ("Schirmherr war auch in diesem Jahr Oberbürgermeister Dr. Rupert Kahl, der selbst mitlief.", "Rupert Kahl", "Schirmherr", None),
-        ("Der Lauf war ein Erfolg. Trainer ist weiterhin Peter Maier.", "Peter Maier", "Trainer", None),
-    ],
-    ids=[
-        "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
-        "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
-        "apposition-before-next-name-with-honorifics", "inverted-predicative-with-title-before-name", "inverted-predicative",
-    ],
-)
-def test_roles_constructions(nlp, text, name, title, org):
-    found = persons(nlp, text)
-    assert name in found, found.keys()
-    roles = found[name].fields["roles"]
-    assert any(r["title"] == title and r["org"] == org for r in roles), roles
-
-
-def test_roles_two_titles_before_one_name(nlp):
-    roles = persons(nlp, "wie Kreisdirektorin und Sozialdezernentin Annerose Heinze erklärte.")["Annerose Heinze"].fields["roles"]
-    assert sorted(r["title"] for r in roles) == ["Kreisdirektorin", "Sozialdezernentin"]
-
-
-@pytest.mark.parametrize(
-    "text, name, title",
-    [
-        ("Mehr dazu.\n\nVon Paul Kieras, 14.08.2017\n\nDer Text.", "Paul Kieras", "Autor"),
-        ("Titel\nVon Anna Becker\n\nGütersloh. Der Text.", "Anna Becker", "Autorin"),
-        ("Lilli Schmidt, KI-Leiterin Foto: Drunkenmölle\n", "Drunkenmölle", "Fotograf"),
-        ("(Beitragsfoto: Die Gäste © Rheinisch-Bergischer Kreis/Katharina Krause)", "Katharina Krause", "Fotografin"),
-    ],
-    ids=["byline", "byline-woman", "photo-credit", "copyright-credit"],
-)
-def test_roles_from_bylines_and_credits(nlp, text, name, title):
-    found = persons(nlp, text)
-    assert [r["title"] for r in found[name].fields["roles"]] == [title]
-
-
-@pytest.mark.parametrize(
-    "text, name, party, age",
-    [
-        ("Staatssekretärin Serap Güler (CDU) machte sich ein Bild. Die 38-jährige CDU-Politikerin lobte das KI.", "Serap Güler", "CDU", 38),
-        ("Auch SPD-Landrat Frank Meyer kam.", "Frank Meyer", "SPD", None),
-        ("Der 54-jährige Stephan Pusch (CDU) ist Landrat.", "Stephan Pusch", "CDU", 54),
-        ("Ratsfrau Gönül Eğlence (Grüne) forderte mehr Personal.", "Gönül Eğlence", "Grüne", None),
-    ],
-    ids=["brackets-and-description", "party-compound-title", "age-before-name", "ambiguous-party-in-brackets"],
-)
-def test_party_and_age(nlp, text, name, party, age):
-    f = persons(nlp, text)[name]
-    assert (f.fields["party"], f.fields["age"]) == (party, age)
 
 
 @pytest.mark.parametrize(
@@ -276,66 +206,6 @@ def test_title_honorifics_and_name(nlp, text, name, titles):
 def test_particles_and_nouns_after_a_name(nlp, text, name):
     _person(nlp, text, name)
 
-
-@pytest.mark.parametrize(
-    "text, name, title",
-    [
-        ("Dr. Anna Berg als Chefärztin der Kardiologie begann im Mai.", "Anna Berg", "Chefärztin"),
-        ("Jan Wolf (41) ist Betriebsratsvorsitzender.", "Jan Wolf", "Betriebsratsvorsitzender"),
-        ("Maria Klein ist seit 2014 Vizebürgermeisterin.", "Maria Klein", "Vizebürgermeisterin"),
-        ("Der Vorsitzende, Hans Meier, begrüßte die Gäste.", "Hans Meier", "Vorsitzender"),
-        ("Die Ehrenmitglieder Karl Stein, Otto Berg und Fritz Wolf wurden geehrt.", "Otto Berg", "Ehrenmitglied"),
-        ("Begrüßt wurden sie von Jan Wolf, dem stellvertretenden Landrat.", "Jan Wolf", "stellvertretende Landrat"),
-        ("Jan Wolf, stellvertretender Landrat, begrüßte sie.", "Jan Wolf", "stellvertretender Landrat"),
-    ],
-    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-after-article-weak", "adjective-without-article-strong"],
-)
-def test_roles_after_names_and_over_lists(nlp, text, name, title):
-    assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]
-
-
-@pytest.mark.parametrize(
-    "text, name, party",
-    [
-        ("Eine Anfrage des Grünen Georg Weber blieb offen.", "Georg Weber", "Grüne"),
-        ("Der Ukip-Vorsitzende Nigel Farage sprach.", "Nigel Farage", "UKIP"),
-        ("Dabei war Hans Meier, stellvertretender FPÖ-Landesparteiobmann, anwesend.", "Hans Meier", "FPÖ"),
-        ("Es folgen Maria Kessler (DIE LINKE) und Paul Brandt (ZENTRUM).", "Paul Brandt", "Zentrum"),
-        ("HDP-Abgeordnete Leyla Kaya protestierte.", "Leyla Kaya", "HDP"),
-        ("Kanzlerin Ulrike Hahn sprach. Dagegen stimmte Hahns konservative CDU nicht.", "Ulrike Hahn", "CDU"),
-        ("Karin Pohl (44), Leiterin der Bibliothek und Vorsitzende der Stadt-SPD, tritt an.", "Karin Pohl", "SPD"),
-        ("Anders die ÖVP: Das gehe zu weit, sagt deren Bildungssprecher Markus Lechner.", "Markus Lechner", "ÖVP"),
-        ("Lob kam von der FDP. Erfreut zeigte sich Umweltsprecherin Jana Roth.", "Jana Roth", "FDP"),
-    ],
-    ids=[
-        "der-gruene", "prefix-case", "apposition-prefix", "capitals-in-brackets", "prefix-foreign-party", "genitive-possessive",
-        "second-title-body-is-party-branch", "deren-refers-to-party", "field-spokesperson-after-party",
-    ],
-)
-def test_parties_from_phrases(nlp, text, name, party):
-    assert _person(nlp, text, name).fields["party"] == party
-
-
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ("Die SPD lehnt das ab. Polizeisprecher Hans Meier sagte, es gebe keine Hinweise.", "Hans Meier"),
-        ("Ein Senator der Demokratischen Partei von Premier Matteo Renzi sprach.", "Matteo Renzi"),
-    ],
-    ids=["office-spokesperson", "long-party-name-in-body"],
-)
-def test_no_party_from_phrases(nlp, text, name):
-    assert _person(nlp, text, name).fields["party"] is None
-
-
-def test_a_role_with_more_than_100_more_titles_stays_fast_to_look_up():
-    from kiextract import lexicon as lx
-
-    assert lx.title_of("Landesparteiobmann").text == "Landesparteiobmann"
-    assert lx.title_of("Vorstandsmitglieder").text == "Vorstandsmitglied"
-    assert lx.title_of("Mitarbeiterin") is None
-
-
 @pytest.mark.parametrize(
     "text, name",
     [
@@ -493,47 +363,8 @@ def test_organisation_names_seen_in_real_news(nlp, text, expected, not_expected)
 def test_organisations_named_by_genitives_and_adjectives(nlp, text, expected):
     assert expected in {f.value for f in extract(text, nlp=nlp).facts if f.type == "organization"}
 
-
-def test_two_predicative_titles_joined_by_und(nlp):
-    person = _person(nlp, "Bernd Auer (41) ist Betriebsratsvorsitzender der Stadtwerke und SPÖ-Klubobmann in Linz.", "Bernd Auer")
-    assert [r["title"] for r in person.fields["roles"]] == ["Betriebsratsvorsitzender", "SPÖ-Klubobmann"]
-    assert person.fields["party"] == "SPÖ" and person.fields["age"] == 41
-
-
-@pytest.mark.parametrize(
-    "text, name, title",
-    [
-        ("Landrat Stefan Rößle Bild: Simon Kapfer, Landratsamt", "Simon Kapfer", "Fotograf"),
-        ("Das Geld ging an die beiden Caritas-Vorstände Michael Stein und Max Berg.", "Max Berg", "Caritas-Vorstand"),
-        ("Es sprachen die Stadträte Anna Berg und Jan Wolf.", "Jan Wolf", "Stadtrat"),
-    ],
-    ids=["bild-credit", "umlaut-plural-title", "umlaut-plural-council"],
-)
-def test_credits_and_plural_titles_with_umlaut(nlp, text, name, title):
-    assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]
-
-
-@pytest.mark.parametrize(
-    "text, name, party",
-    [
-        ("Reiner Gutowski (PIRATEN) erhielt 1,29 Prozent.", "Reiner Gutowski", "Piraten"),
-        ("Daniel Thiel (Zentrum) erhielt 0,5 Prozent.", "Daniel Thiel", "Zentrum"),
-        ("Er lag vor dem Grünen Alexander Van der Bellen.", "Alexander Van der Bellen", "Grüne"),
-    ],
-    ids=["party-after-a-weak-given-name", "zentrum-in-brackets", "capital-particle"],
-)
-def test_names_with_their_party(nlp, text, name, party):
-    assert _person(nlp, text, name).fields["party"] == party
-
-
 def test_zentrum_alone_is_no_party(nlp):
     assert not [f for f in extract("Das Zentrum der Stadt ist schön.", nlp=nlp).facts if f.type == "organization"]
-
-
-def test_a_hyphen_compound_title_keeps_its_capital_in_the_persons_gender(nlp):
-    person = _person(nlp, "Nach dem Ausschluss des EU-Abgeordneten Ewald Stadler gab es Streit.", "Ewald Stadler")
-    assert [r["title"] for r in person.fields["roles"]] == ["EU-Abgeordneter"]
-
 
 def test_a_capitalised_adjective_inside_a_fuer_name(nlp):
     text = "Kollegen vom Institut für Angewandte Psychologie: Arbeit, Bildung, Wirtschaft."

@@ -1,11 +1,20 @@
-"""ki_dates: the publication date and every calendar reference, normalised to ISO 8601."""
+"""ki_dates: the publication date and every calendar reference, normalised to ISO 8601.
+
+find.py finds the references (refs.py says what each pattern's match means), resolve.py resolves
+them against the publication date, published.py finds the date a text states for itself.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..normalize.dates import find_dates, find_published, parse_iso, resolve
-from ..records import Published
-from .base import add_fact, doc_text, meta, skip_ranges, taken_ranges
+from ...records import Published
+from ..base import add_fact, doc_text, meta, skip_ranges, taken_ranges
+from .find import find_dates
+from .published import find_published
+from .refs import DateRef
+from .resolve import parse_iso, parse_published_option, resolve
+
+__all__ = ["KEY", "DateRef", "DatesComponent", "find_dates", "find_published", "parse_iso", "parse_published_option", "resolve"]
 
 KEY = "ki_dates"
 

@@ -1,0 +1,62 @@
+"""The publication date a text states: a date line near the top, a byline date, a dateline."""
+from __future__ import annotations
+
+import regex
+
+from ...lexicon import places
+from ...lexicon.calendar import dates_words
+from .refs import DateRef
+
+DATE_LINE_BEFORE_RE = regex.compile(r"^\s*[,|–—-]?\s*$")
+DATE_LINE_AFTER_RE = regex.compile(r"^\s*(?:$|[|/–—-]|:\d\d|,\s*\p{Lu})")
+TODAY_RE = regex.compile(r"(?i)(?:^|\s)(?:am\s+)?heutigen(?:\s+\p{L}+,?)?\s*$")
+PLACE_DEN_RE = regex.compile(r"(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?),\s+(?:den|am)\s+$")
+
+
+def _is_place(name: str) -> bool:
+    return name in places()
+
+
+DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}\s*[,(]\s*$")
+BYLINE_RE = regex.compile(r"(?i)(?:^|\n)[^\n]{0,15}\bvon\s+(?:von\s+)?\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.-]+){0,3}\s*[,|/–-]\s*$")
+
+
+PUBLISHED_WITHIN = 20_000  # the publication date stands near the top: no further than this
+LINE_WINDOW = 300
+
+
+def find_published(text: str, refs: list[DateRef]) -> tuple[str | None, DateRef | None]:
+    """The publication date the text states, and the reference it came from: a date near the top
+    that stands on its own line (with weekday or time), follows a byline ("Von Paul Kieras,
+    14.08.2017") or a cue ("Meldung vom", "Stand:").
+    """
+    limit = min(max(1500, len(text) // 4), PUBLISHED_WITHIN)
+    cues = dates_words()["published_cues"]
+    for r in refs:
+        if r.start > limit:
+            break
+        if r.kind != "absolute" or r.grain not in ("day", "minute", "second"):
+            continue
+        # the date's line, at most LINE_WINDOW characters each side (a text on one line is no
+        # reason to read all of it for every date)
+        line_start = text.rfind("\n", max(0, r.start - LINE_WINDOW), r.start) + 1 or max(0, r.start - LINE_WINDOW)
+        line_end = text.find("\n", r.end, r.end + LINE_WINDOW)
+        line_end = min(len(text), r.end + LINE_WINDOW) if line_end < 0 else line_end
+        before = text[line_start:r.start]
+        after = text[r.end:line_end]
+        alone = not regex.search(r"\p{L}{3,}", before + after.replace("Uhr", ""))
+        byline = bool(BYLINE_RE.search(text[max(0, line_start - 1):r.start]))
+        cue = regex.search(r"(?i)(" + "|".join(regex.escape(c) for c in cues) + r")\W{0,3}$", before.rstrip())
+        # a dateline: "Kreis Unna, 12.03.2019 – Das Kommunale ..." at the start of a line
+        dateline = bool(DATELINE_RE.match(before)) and bool(regex.match(r"\s*(?:[–—-]|:|\(|$)", after))
+        # a date line of its own: ", 15.02.2017, 18:15 Uhr / Lesedauer …", "12. Mai 2019 | Politik",
+        # a first line "15.10.2014 10:49:00, Trier – …", "Am heutigen Dienstag, 9.10.2007,",
+        # "Magdeburg, den 10. Januar 2008"
+        separated = bool(DATE_LINE_BEFORE_RE.match(before)) and bool(DATE_LINE_AFTER_RE.match(after))
+        first_line = not before.strip() and text[:line_start].count("\n") <= 2 and bool(DATE_LINE_AFTER_RE.match(after))
+        today = bool(TODAY_RE.search(before))
+        place = PLACE_DEN_RE.search(before)
+        place_den = place is not None and _is_place(place.group(1))
+        if alone or byline or cue or dateline or separated or first_line or today or place_den:
+            return f"{r.year:04d}-{r.month:02d}-{r.day:02d}", r
+    return None, None

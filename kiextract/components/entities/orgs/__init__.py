@@ -1,0 +1,43 @@
+"""Organisations: the packaged lists, parties, legal forms, abbreviations defined in brackets,
+institutions built from a head noun and a name ("Amtsgericht Kleve", "Kita Kunterbunt").
+
+One small rule per construction, run in this order: the listed names first (`listed_names`), then
+at every token the rules of `AT_TOKEN` (tokens.py, headed.py), then the rules of `AFTER` over the
+whole text (document.py)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from .document import (
+    abbreviation_mentions,
+    drop_generic_bodies,
+    drop_inner,
+    model_organisations,
+)
+from .finder import OrgFinder
+from .headed import HEADED, headed_name
+from .tokens import (
+    bracket_abbreviation,
+    english_head,
+    legal_form_or_ministry,
+    listed_names,
+    party_or_compound,
+)
+
+__all__ = ["AFTER", "AT_TOKEN", "HEADED", "OrgFinder", "find_organisations"]
+
+AT_TOKEN: tuple[Callable[[OrgFinder, int], None], ...] = (party_or_compound, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
+AFTER: tuple[Callable[[OrgFinder], None], ...] = (abbreviation_mentions, model_organisations, drop_inner, drop_generic_bodies)
+
+
+def find_organisations(found, listed: list[tuple[int, int, str, str]], model_ents: list[tuple[int, int, str]]) -> OrgFinder:
+    """The organisations of the Doc `found` holds, added to `found.orgs`."""
+    f = OrgFinder(found)
+    f.model_ents = model_ents
+    listed_names(f, listed)
+    for i in range(len(f.toks)):
+        for rule in AT_TOKEN:
+            rule(f, i)
+    for rule in AFTER:
+        rule(f)
+    return f

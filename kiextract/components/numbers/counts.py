@@ -1,0 +1,94 @@
+"""Counts: the counted noun in singular nominative, and elliptic counts whose noun the context
+gives ("2.800 von ihnen", "stieg auf 1.250")."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ...lexicon.lemma import lemmatize_noun
+from .parse import lexicon, round_value
+from .tokens import SENTENCE_END_RE, NumberFact, Tok, _is_verb, _lex_before
+
+
+def unit_of(heads: list[Tok]) -> str:
+    """The counted noun in singular nominative; a gendered pair keeps its generic form.
+
+    >>> unit_of([Tok.of(0, 0, "Mitarbeiterinnen"), Tok.of(0, 0, "Mitarbeiter")])
+    'Mitarbeiter'
+    >>> unit_of([Tok.of(0, 0, "Städten"), Tok.of(0, 0, "Gemeinden")])
+    'Stadt und Gemeinde'
+    """
+    lemmas = [_nominalised(h.text) or lemmatize_noun(h.text) for h in heads]
+    if len(lemmas) == 2:
+        a, b = lemmas
+        if a == b + "in" or a.startswith(b) and a.endswith("in"):
+            return b
+        if b == a + "in":
+            return a
+        return f"{a} und {b}"
+    return lemmas[0]
+
+
+def _nominalised(word: str) -> str | None:
+    """A nominalised adjective counted ("14 Beamte", "drei Schwerverletzte", "Aufständischen") in
+    singular nominative, masculine as the counted generic: Beamter, Schwerverletzter."""
+    stem = word[:-1] if word.endswith("n") else word
+    if not stem.endswith("e"):
+        return None
+    low = stem.lower()
+    for base in _nominalised_adjectives():
+        if low.endswith(base.lower()) and (len(stem) == len(base) or stem[len(stem) - len(base) - 1].isalpha()):
+            return stem + "r"  # "Schwerverletzte" -> "Schwerverletzter"
+    return None
+
+
+@cache
+def _nominalised_adjectives() -> tuple[str, ...]:
+    return tuple(sorted(lexicon()["nominalised_adjectives"], key=len, reverse=True))
+
+
+# "Die Zahl der Einbrüche lag 2013 bei 705": the counted noun named by "Zahl der"
+NUMBER_OF_RE = regex.compile(r"(?<![\p{L}])(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:\p{Ll}+\s+)?(\p{Lu}\p{Ll}+)")
+def _counted_noun(text: str, named: regex.Match) -> str:
+    """The noun "Zahl der" names, singular nominative; of a pair "Mitarbeiterinnen und
+    Mitarbeiter" the second (the masculine form, as counts are written)."""
+    word = named.group(1)
+    pair = regex.match(r"\s+und\s+(\p{Lu}\p{Ll}+)", text[named.end():named.end() + 40])
+    if pair and word.endswith("innen") and word[:-5].startswith(pair.group(1)[:4]):
+        word = pair.group(1)
+    return lemmatize_noun(word)
+
+
+PARTITIVE_PRONOUNS = (("von", "ihnen"), ("unter", "ihnen"), ("davon",))
+ELLIPTIC_REACH = 400  # "2.800 von ihnen" looks this far back for what the count before counted
+
+
+def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], results: list[NumberFact]) -> NumberFact | None:
+    """"lagen sie 2013 schon bei 705.", "um 51 Personen auf 2680 verringert": a bare number after
+    "bei" or "auf" (maybe "insgesamt") at the end of a clause counts what the count before it in
+    the same sentence counts, or the noun of "Zahl der …" before it there. "1.200 von ihnen",
+    "2.800 davon" count what the last count before them counts, in this sentence or an earlier one."""
+    last = next((f for f in reversed(results) if f.end <= s), None)
+    words_after = tuple(t.low for t in toks[:2])
+    words_before = [t.low for t in _lex_before(text, s, limit=2)]
+    if any(words_after[: len(p)] == p for p in PARTITIVE_PRONOUNS) or "davon" in words_before:
+        if last is not None and last.type == "quantity" and s - last.end <= ELLIPTIC_REACH:
+            return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
+        return None
+    if toks and toks[0].low not in (".", ",", ";", "!", "?") and not _is_verb(toks[0].text):
+        return None
+    words = [t.low for t in _lex_before(text, s, limit=2)]  # nearest first
+    if not words or not (words[0] in ("bei", "auf") or (words[0] == "insgesamt" and len(words) > 1 and words[1] in ("bei", "auf"))):
+        return None
+    sentence = max(0, s - 200)
+    ends = list(SENTENCE_END_RE.finditer(text, sentence, s))
+    sentence = ends[-1].end() - 1 if ends else sentence
+    named = None
+    for named in NUMBER_OF_RE.finditer(text, sentence, s):
+        pass
+    if named is not None:  # "Die Zahl der Beschäftigten stieg mit 173 Neueinstellungen auf 2069"
+        return NumberFact("quantity", s, e, round_value(v), {"unit": _counted_noun(text, named), "qualifier": None})
+    if last is None or last.type != "quantity" or last.end <= sentence or s - last.end > 200:
+        return None
+    return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})

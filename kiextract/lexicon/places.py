@@ -1,0 +1,70 @@
+"""Places: German Gemeinden, Kreise and Länder with their inflected forms and aliases, countries
+and places abroad."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..textutil import load_lines, load_tsv
+
+
+@cache
+def places() -> dict[str, str]:
+    """Surface form -> canonical place name: Gemeinden, Kreise (with inflected forms), Länder,
+    their aliases, countries."""
+    out: dict[str, str] = {}
+    for name, kind, land, _flag in load_tsv("places.tsv"):
+        out.setdefault(name, name)
+        for variant in _inflected_place(name, kind):
+            out.setdefault(variant, name)
+    for alias, land, _ in load_tsv("land_aliases.tsv"):
+        if not alias.startswith("Land "):
+            out.setdefault(alias, land)
+    for country in load_lines("countries.txt") + load_lines("world_places.txt"):
+        out.setdefault(country, country)
+        first, _, rest = country.partition(" ")
+        if rest and first.endswith("e") and first[:1].isupper():
+            out.setdefault(f"{first}n {rest}", country)  # "auf der Iberischen Halbinsel", "der Vereinigten Staaten"
+    return out
+
+
+@cache
+def named_regions() -> frozenset[str]:
+    """Countries, regions and places abroad (countries.txt, world_places.txt): names that take
+    an article ("die Steiermark", "der Irak") and a genitive "-s" anywhere ("Österreichs")."""
+    return frozenset(load_lines("countries.txt") + load_lines("world_places.txt"))
+
+
+@cache
+def ambiguous_places() -> frozenset[str]:
+    """One-word places that are also common words ("Weil", "Schuld", "Essen"): they need context."""
+    return frozenset(row[0] for row in load_tsv("places.tsv") if row[3] == "ambiguous")
+
+
+def _inflected_place(name: str, kind: str) -> list[str]:
+    """Genitive and dative forms of Kreis names: "Kreises Heinsberg", "Rhein-Sieg-Kreises",
+    "Rheinisch-Bergischen Kreis(es)"."""
+    out = []
+    words = name.split()
+    if kind != "Kreis" and kind != "Regierungsbezirk":
+        return out
+    if words[0] in ("Kreis", "Landkreis", "Regierungsbezirk") and len(words) > 1:
+        out.append(" ".join([words[0] + "es"] + words[1:]) if words[0] != "Regierungsbezirk" else " ".join(["Regierungsbezirks"] + words[1:]))
+    if words[0] == "Landkreis" and len(words) > 1 and ("-" in name or len(words) > 2):
+        out.append(" ".join(words[1:]))  # "Landratsamt Donau-Ries", "im Berchtesgadener Land"
+    if len(words) == 1 and name.lower().endswith("kreis"):
+        out.append(name + "es")
+    if len(words) == 2 and words[1] == "Kreis" and words[0].endswith("er"):
+        adj = words[0][:-2] + "en"
+        out += [f"{adj} Kreis", f"{adj} Kreises", f"{adj} Kreise"]
+    return out
+
+
+@cache
+def land_aliases() -> dict[str, str]:
+    """Abbreviation -> Land ("NRW" -> "Nordrhein-Westfalen")."""
+    return {alias: land for alias, land, kind in load_tsv("land_aliases.tsv") if kind == "abbr"}
+
+
+def land_abbreviation(land: str) -> str | None:
+    """The usual abbreviation of a Land ("Nordrhein-Westfalen" -> "NRW"), None for other places."""
+    return next((a for a, l in land_aliases().items() if l == land), None)

@@ -1,1 +1,0 @@
-"""Pure normalisers: strings (and context such as the publication date) to values. No spaCy here."""
