@@ -12,12 +12,17 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator, Sequence
 
 from .errors import InputError
-from .records import INPUT_FORMATS  # noqa: F401  (re-exported: the formats read_inputs takes)
-from .records import Input, Published
+from .records import (
+    INPUT_FORMATS,  # noqa: F401  (re-exported: the formats read_inputs takes)
+    Input,
+    Published,
+)
+from .textutil import words_frozenset
 from .web import HTML_SUFFIXES, looks_like_html, page_from_html
 
 BINARY_SNIFF = 8192
-MAX_CHARS = 5_000_000  # the default limit of one input's length (--max-chars)
+MAX_CHARS = 5_000_000
+AND = next(iter(words_frozenset("and")))  # "Anna Berg und Jan Wolf": two authors  # the default limit of one input's length (--max-chars)
 
 
 @dataclass(frozen=True)
@@ -294,7 +299,7 @@ def _html_input(data: bytes, name: str, published: str | None, max_chars: int, w
     page, warnings = page_from_html(data, name)
     text = page.text
     if page.author:
-        authors = [a.strip() for a in page.author.replace(" und ", ";").split(";") if a.strip()]
+        authors = [a.strip() for a in page.author.replace(f" {AND} ", ";").split(";") if a.strip()]
         missing = [a for a in authors if a.split()[-1] not in text]
         if missing:
             text = "".join(f"Von {a}\n" for a in missing) + "\n" + text

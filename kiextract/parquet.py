@@ -17,8 +17,8 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterable
 
-from .records import INTEGER_FIELDS as _INT
 from .records import ALL_FIELDS, NESTED_FIELDS, SCALAR_FIELDS
+from .records import INTEGER_FIELDS as _INT
 
 NESTED = tuple(f for f in ALL_FIELDS if f in NESTED_FIELDS)  # JSON text columns, in the CSV's order
 

@@ -131,6 +131,11 @@ def words_tuple(key: str) -> tuple[str, ...]:
     return tuple(_words()[key]["words"])
 
 
+def words_pattern(key: str) -> str:
+    """A regular expression of words_de.json (an entry with a "pattern" instead of "words")."""
+    return _words()[key]["pattern"]
+
+
 def words_map(key: str) -> dict[str, str]:
     """A word list of words_de.json written as "key=value" pairs, as a dict."""
     return dict(w.split("=", 1) for w in _words()[key]["words"])

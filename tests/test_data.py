@@ -32,3 +32,61 @@ def test_sources_names_every_data_file():
     sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
     for name in LISTS + sorted(p.name for p in DATA.iterdir() if p.name.endswith(".json")):
         assert name in sources, name
+
+
+JSONS = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".json") and p.name != "schema.json")
+
+
+def _pairs_without_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    assert len(keys) == len(set(keys)), f"duplicate keys: {sorted(k for k in keys if keys.count(k) > 1)}"
+    return dict(pairs)
+
+
+def _string_lists(value, where=""):
+    """(where, list) for every list of strings inside a JSON value."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _string_lists(v, f"{where}/{k}")
+    elif isinstance(value, list):
+        if value and all(isinstance(x, str) for x in value):
+            yield where, value
+        for n, v in enumerate(value):
+            yield from _string_lists(v, f"{where}[{n}]")
+
+
+@pytest.mark.parametrize("name", JSONS)
+def test_json_word_lists_are_nfc_without_duplicates(name):
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert text == unicodedata.normalize("NFC", text)
+    data = json.loads(text, object_pairs_hook=_pairs_without_duplicates)
+    for where, words in _string_lists(data):
+        assert len(words) == len(set(words)), f"{name}{where}: {sorted(w for w in set(words) if words.count(w) > 1)}"
+
+
+def test_every_entry_of_the_entity_words_says_what_it_is():
+    data = json.loads((DATA / "words_de.json").read_text(encoding="utf-8"))
+    for key, entry in data.items():
+        if key.startswith("_"):
+            continue
+        assert entry.get("about"), key
+        assert ("words" in entry) != ("pattern" in entry), key
+        assert entry.get("words") or entry.get("pattern"), key
+
+
+@pytest.mark.parametrize("name, section", [("words_de.json", None), ("numbers_de.json", "patterns"), ("dates_de.json", "grammar")])
+def test_every_pattern_of_the_data_compiles(name, section):
+    import regex
+
+    data = json.loads((DATA / name).read_text(encoding="utf-8"))
+    if section is None:
+        patterns = [e["pattern"] for e in data.values() if isinstance(e, dict) and "pattern" in e]
+    elif section == "grammar":
+        from kiextract.components.dates.find import _patterns
+
+        patterns = [p.pattern for _, p, _ in _patterns()] + [data["grammar"]["parts"][k] for k in ("clock", "today_line", "place_den", "byline")]
+    else:
+        patterns = [v for k, v in data[section].items() if not k.startswith("_")]
+    assert patterns
+    for p in patterns:
+        regex.compile(p)

@@ -116,7 +116,13 @@ def run_facts(run: Run) -> ExitCode:
     failed = done = stored = skipped = 0
     progress = None
     if err.is_terminal and len(sources) > 1 and not run.quiet:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         progress = Progress(
             TextColumn("kiextract"), BarColumn(), MofNCompleteColumn(),
@@ -228,7 +234,15 @@ def run_parts(run: Run) -> ExitCode:
     (OUT/documents/ and OUT/facts/ for Parquet, OUT/part-NNNNN.jsonl for JSON Lines), or, without
     --output, JSON Lines on stdout in input order."""
     from .. import engine
-    from ..distributed import PartTask, connect, list_inputs, partitions, run_part, run_part_task, task_key
+    from ..distributed import (
+        PartTask,
+        connect,
+        list_inputs,
+        partitions,
+        run_part,
+        run_part_task,
+        task_key,
+    )
     from ..output import make_writer
     from ..parquet import remove_temporary
 

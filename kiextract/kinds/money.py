@@ -1,5 +1,16 @@
 """money: an amount in units of its currency, with what it pays for."""
-from .base import NUMBER, PART_OR_NULL, QUALIFIER, STRING_OR_NULL, Category, Field, Kind, amount_details, fold, number
+from .base import (
+    NUMBER,
+    PART_OR_NULL,
+    QUALIFIER,
+    STRING_OR_NULL,
+    Category,
+    Field,
+    Kind,
+    amount_details,
+    fold,
+    number,
+)
 
 PERIODS = (None, "year", "month", "week", "day", "hour")
 

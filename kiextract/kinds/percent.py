@@ -1,5 +1,15 @@
 """percent: a share in percent, with what it is a share of."""
-from .base import NUMBER, PART_OR_NULL, QUALIFIER, STRING_OR_NULL, Category, Field, Kind, by_value, gold_by_value
+from .base import (
+    NUMBER,
+    PART_OR_NULL,
+    QUALIFIER,
+    STRING_OR_NULL,
+    Category,
+    Field,
+    Kind,
+    by_value,
+    gold_by_value,
+)
 
 
 def _details(fact: dict) -> list[str]:

@@ -1,5 +1,14 @@
 """quantity: a count of things, with the counted noun."""
-from .base import NUMBER, QUALIFIER, Category, Field, Kind, amount_details, by_value, gold_by_value
+from .base import (
+    NUMBER,
+    QUALIFIER,
+    Category,
+    Field,
+    Kind,
+    amount_details,
+    by_value,
+    gold_by_value,
+)
 
 KIND = Kind(
     name="quantity",

@@ -29,7 +29,13 @@ from .orgs import (
     quoted_orgs,
 )
 from .parties import AMBIGUOUS_PARTY_ALIASES, all_parties, parties, parties_casefold
-from .places import ambiguous_places, land_abbreviation, land_aliases, named_regions, places
+from .places import (
+    ambiguous_places,
+    land_abbreviation,
+    land_aliases,
+    named_regions,
+    places,
+)
 from .titles import Title, title_modifier, title_of
 from .words import (
     FUNCTION_WORDS,

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..textutil import words_tuple
+
 MIN_PART = 4
-WEAK_PLURAL_RE = __import__("re").compile(r"(?:ist|ant|ent|at|graf|nom|log|soph|ard)en$")
+WEAK_PLURAL_RE = re.compile(f"(?:{'|'.join(words_tuple('weak_plural_endings'))})en$")
 
 
 @cache

@@ -56,9 +56,9 @@ def inflected_org_names(name: str) -> list[str]:
                 break
     lasts = [None]
     last = words[-1]
-    if last[:1].isupper() and last[-1:].isalpha() and last[-1:].islower() and last[-1] not in "sxzßn" and not last.endswith("e"):
+    if last[:1].isupper() and last[-1:].isalpha() and last[-1:].islower() and last[-1] not in GENITIVE_WITHOUT_S and not last.endswith("e"):
         lasts += ["s", "es"]
-    elif last[:1].isupper() and last[-1:] in ("x", "z", "ß") and len(last) > 3:
+    elif last[:1].isupper() and last[-1:] in GENITIVE_ES and len(last) > 3:
         lasts += ["es"]  # "des Roten Kreuzes"
     out = []
     for ending in lasts:
@@ -129,6 +129,8 @@ def _org_head_end_re():
 
 
 GENERIC_BODIES = words_frozenset("generic_bodies")
+GENITIVE_WITHOUT_S = words_frozenset("genitive_without_s")
+GENITIVE_ES = words_frozenset("genitive_es")
 
 
 def is_generic_body(name: str) -> bool:

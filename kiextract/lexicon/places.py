@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..textutil import load_lines, load_tsv
+from ..textutil import load_lines, load_tsv, words_frozenset, words_map
+
+INFLECTED_PLACE_KINDS = words_frozenset("inflected_place_kinds")  # "Kreis", "Regierungsbezirk"
+DISTRICT_GENITIVES = words_map("district_genitives")  # "Kreis" -> "Kreises"
+COUNTY_WORDS = words_frozenset("county_words")  # "Landkreis"
+KREIS = next(iter(DISTRICT_GENITIVES))  # the first district word: "Kreis"
 
 
 @cache
@@ -45,17 +50,17 @@ def _inflected_place(name: str, kind: str) -> list[str]:
     "Rheinisch-Bergischen Kreis(es)"."""
     out = []
     words = name.split()
-    if kind != "Kreis" and kind != "Regierungsbezirk":
+    if kind not in INFLECTED_PLACE_KINDS:
         return out
-    if words[0] in ("Kreis", "Landkreis", "Regierungsbezirk") and len(words) > 1:
-        out.append(" ".join([words[0] + "es"] + words[1:]) if words[0] != "Regierungsbezirk" else " ".join(["Regierungsbezirks"] + words[1:]))
-    if words[0] == "Landkreis" and len(words) > 1 and ("-" in name or len(words) > 2):
+    if words[0] in DISTRICT_GENITIVES and len(words) > 1:
+        out.append(" ".join([DISTRICT_GENITIVES[words[0]]] + words[1:]))
+    if words[0] in COUNTY_WORDS and len(words) > 1 and ("-" in name or len(words) > 2):
         out.append(" ".join(words[1:]))  # "Landratsamt Donau-Ries", "im Berchtesgadener Land"
-    if len(words) == 1 and name.lower().endswith("kreis"):
-        out.append(name + "es")
-    if len(words) == 2 and words[1] == "Kreis" and words[0].endswith("er"):
+    if len(words) == 1 and name.lower().endswith(KREIS.lower()):
+        out.append(name + DISTRICT_GENITIVES[KREIS][len(KREIS):])
+    if len(words) == 2 and words[1] == KREIS and words[0].endswith("er"):
         adj = words[0][:-2] + "en"
-        out += [f"{adj} Kreis", f"{adj} Kreises", f"{adj} Kreise"]
+        out += [f"{adj} {KREIS}", f"{adj} {DISTRICT_GENITIVES[KREIS]}", f"{adj} {KREIS}e"]
     return out
 
 

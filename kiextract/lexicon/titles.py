@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..textutil import load_lines, load_tsv
+from ..textutil import load_lines, load_tsv, words_map
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,9 @@ def _title_exclusions() -> frozenset[str]:
 
 
 INFLECTION_ENDINGS = ("", "nen", "en", "n", "s", "es", "er", "e")  # "er": "Vorstandsmitglieder", "e": "Vorstände"
-UMLAUT_PLURAL_RE = regex.compile(r"([äöü])([^äöüaeiou]*)$")  # the last vowel of the stem
-UNUMLAUT = {"ä": "a", "ö": "o", "ü": "u"}
-UMLAUT_TO = str.maketrans({"a": "ä", "o": "ö", "u": "ü"})
+UNUMLAUT = words_map("umlauts")  # "ä" -> "a"
+UMLAUT_TO = str.maketrans({v: k for k, v in UNUMLAUT.items()})
+UMLAUT_PLURAL_RE = regex.compile(f"([{''.join(UNUMLAUT)}])([^{''.join(UNUMLAUT)}aeiou]*)$")  # the last vowel of the stem
 
 
 @cache

@@ -52,7 +52,7 @@ def nominative_org(words: list[str]) -> str:
     >>> nominative_org(["der", "Rheinisch-Bergischen", "Kreisverwaltung"])
     'Rheinisch-Bergische Kreisverwaltung'
     """
-    while words and words[0].lower() in ("der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem", "im", "beim", "vom", "zum", "zur", "am"):
+    while words and words[0].lower() in ORG_LEADING_WORDS:
         words = words[1:]
     head_i = None
     for i, w in enumerate(words):
@@ -80,7 +80,8 @@ def nominative_org(words: list[str]) -> str:
     return " ".join(adjs + [lemma] + words[head_i + 1:])
 
 
-ADJ_SUFFIXES = tuple(s + e for s in ("isch", "al", "lich", "ig", "ell", "iv", "är", "isch", "er", "ern", "an", "ant", "ent", "ös") for e in ("e", "en", "er", "es", "em"))
+ADJ_SUFFIXES = tuple(s + e for s in words_tuple("adjective_stems") for e in ("e", "en", "er", "es", "em"))
+ORG_LEADING_WORDS = words_frozenset("org_leading_words")  # "des Kommunalen Integrationszentrums"
 
 
 FUNCTION_WORDS = words_frozenset("function_words")
@@ -88,7 +89,7 @@ FUNCTION_WORDS = words_frozenset("function_words")
 
 LOWER_ADJ_SUFFIXES = tuple(
     s + e
-    for s in ("isch", "al", "lich", "ig", "ell", "iv", "är", "end", "iert", "eu", "ös", "ant", "ent", "bar", "sam", "haft", "los", "ner", "der", "ter", "her", "itt", "weit")
+    for s in words_tuple("lower_adjective_stems")
     for e in ("e", "en", "er", "es", "em")
 )
 

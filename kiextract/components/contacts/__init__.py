@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .find import find_contacts
 from ...textutil import overlaps
 from ..base import add_fact, doc_text, skip_ranges
+from .find import find_contacts
 
 KEY = "ki_contacts"
 

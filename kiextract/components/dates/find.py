@@ -25,75 +25,28 @@ def _alt(words) -> str:
 
 
 @cache
-def _patterns() -> list[tuple[str, regex.Pattern]]:
+def _patterns() -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
+    """The date patterns of dates_de.json's `grammar`, in order, each with the pattern of its
+    optional prefix: the templates filled with the grammar's parts and the file's word lists."""
     lex = dates_words()
-    months = _alt(lex["months"])
-    mon = rf"(?P<mon>{months})(?:\.(?!\d)|(?![\p{{L}}]))"
-    wd = rf"(?P<wd>(?i:{_alt(lex['weekdays'])}))(?P<part>{_alt(lex['day_parts'])})?"
-    past, future, current = _alt(lex["past"]), _alt(lex["future"]), _alt(lex["current"])
-    year_cues = _alt(lex["year_cues"])
-    month_cues = _alt(lex["month_cues"])
-    time = r"(?:,?\s*(?:um\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:\s*Uhr)?)?"
-    B = r"(?<![\p{L}\p{N}.])"
-    E = r"(?![\p{L}\p{N}])"
-    num = r"(?P<n>\d{1,3}|\p{L}+)"
-    holidays = _alt(k for k in lex["holidays"] if not k.startswith("_"))
-    anchored = _alt(k for k in lex["anchored"] if not k.startswith("_"))
-    relations = _alt(lex["anchored_relations"])
-    seasons = "Frühjahr|Frühling|Sommer|Herbst|Winter"
-    part_cue = r"im|in\s+den|in\s+der|seit\s+dem|seit\s+der|ab\s+dem|ab\s+der|bis\s+zum|bis\s+zur|bis\s+in\s+den|bis\s+ins|vom|zum|zur|fürs|für\s+das|für\s+die|ins"
-    wd2 = wd.replace("(?P<wd>", "(?P<wdb>").replace("(?P<part>", "(?P<partb>")
-    ps = [
-        # "von Dienstag bis Donnerstag", "zwischen Montag und Mittwoch": the end is on or after the start
-        ("weekday_range", rf"{B}(?P<cue>(?i:von|vom|zwischen))\s+{wd}\s+(?P<sep>(?i:bis(?:\s+zum)?|und))\s+{wd2}{E}"),
-        # "Donnerstag nächster Woche", "am Montag der vergangenen Woche"
-        ("weekday_week", rf"{B}(?:(?i:am)\s+)?{wd},?\s+(?:(?i:der)\s+)?(?P<cue>(?i:{past}|{future}|{current}))\s+Woche{E}"),
-        ("holiday", rf"(?i){B}(?:(?P<cue>an|am|zu|zum|vor|nach|seit|bis|über|ab)\s+)?(?P<hol>{holidays}){E}(?:\s+(?P<y>1\d{{3}}|20\d\d){E})?"),
-        ("quarter", rf"(?i){B}(?:(?P<cue>{part_cue})\s+)?(?:(?P<ord>ersten?|zweiten?|dritten?|vierten?|[1-4]\.)\s+(?P<noun>Quartal|Halbjahr|Jahreshälfte)(?:es|s)?|(?-i:(?P<qq>[QH][1-4])))(?:\s*/?\s*(?:des\s+Jahres\s+)?(?P<y>{YEAR})|\s+(?:des\s+)?(?P<dir>{past}|{future}|{current})\s+Jahres)?{E}(?![.,]\d)"),
-        ("anchored", rf"(?i){B}(?P<anc>{anchored}){E}"),
-        ("anchored_rel", rf"(?i){B}(?:(?P<unitw>am\s+Wochenende)|(?P<unitk>in\s+der\s+Woche|die\s+Woche))\s+(?P<rel>{relations}){E}"),
-        ("range_days", rf"(?i){B}vom\s+(?P<d1>\d{{1,2}})\.\s*(?:(?P<m1>\d{{1,2}})\.\s*)?bis\s+(?:zum\s+)?(?P<d2>\d{{1,2}})\.\s*(?:(?P<m2>\d{{1,2}})\.\s*(?P<y2>\d{{4}})?|{mon}(?:\s+(?P<y>{YEAR}))?)"),
-        ("numeric", rf"(?i){B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.]\d){time}"),
-        ("iso", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?{E}"),
-        ("iso_month", rf"{B}(?P<y>{YEAR})-(?P<m>[01]\d){E}(?!-)"),
-        ("day_list", rf"(?i){B}(?P<d1>[0-3]?\d)\.\s*(?:und|/|,)\s*(?P<d2>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?"),
-        ("day_month", rf"(?i){B}(?P<d>[0-3]?\d)\.\s*{mon}(?:\s+(?P<y>{YEAR})(?!\d))?{time}"),
-        # "21 Juni 2016": a day without its dot, only with month and year
-        ("day_month_nodot", rf"(?i){B}(?P<d>[0-3]?\d)\s+{mon}\s+(?P<y>{YEAR})(?!\d){time}"),
-        # "am zweiten Juni", "der dritte März 2019": the day as an ordinal word
-        ("day_ordinal", rf"(?i){B}(?P<ow>{_alt(lex['day_ordinals'])})(?:n|r|s|m)?\s+{mon}(?:\s+(?P<y>{YEAR})(?!\d))?"),
-        ("numeric_dm", rf"(?i){B}(?P<cue>am|vom|zum|bis\s+zum|ab\s+dem|seit\s+dem|für\s+den|den|ab|bis)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?![\d])"),
-        ("month_year", rf"(?i){B}{mon}\s*(?P<y>{YEAR}){E}"),
-        ("year_range", rf"(?i)(?:(?P<cue>von|zwischen|in\s+den\s+jahren)\s+)?{B}(?P<y>{YEAR})\s*(?:bis|und|–|-)\s*(?P<y2>{YEAR}){E}"),
-        ("year_slash", rf"(?i)(?:(?P<cue>{year_cues})\s+)?{B}(?P<y>{YEAR})/(?P<y2>\d{{2}}|\d{{4}}){E}"),
-        ("until_phrase", rf"(?i){B}(?P<cue>bis)\s+(?:zum|zur)\s+(?:(?:Ende|Anfang|Mitte|Beginn)\s+)?(?:des|der)\s+(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?P<y>{YEAR}){E}(?![.,]\d)"),
-        ("year", rf"(?i){B}(?P<cue>{year_cues})\s+(?:(?:des|der|dem|den)\s+)?(?:Jahres\s+|Jahre\s+)?(?P<y>{YEAR}){E}(?![.,]\d)"),
-        ("season", rf"(?i){B}(?:(?P<cue>{part_cue})\s+)?(?:(?P<dir>{past}|{future}|{current})\s+)?(?P<season>{seasons})(?:\s+(?:des\s+)?(?P<dir2>{past}|{future}|{current})\s+Jahres)?{E}(?!\s*(?:19|20)\d\d)"),
-        # "Ende des Jahres", "bis Anfang des Monats", "am Jahresende", "zum Monatsende"
-        ("edge", rf"(?i){B}(?:(?P<cue>bis|seit|ab)\s+)?(?:(?:zum|zu)\s+)?(?:(?P<edge>Anfang|Ende|Mitte|Beginn)\s+des\s+(?P<unit>Jahres|Monats)|(?:(?:am|zum|vor|nach|gegen|zur)\s+)?(?P<comp>Jahres|Monats)(?P<cedge>ende|anfang|beginn|mitte)){E}(?!\s*(?:19|20)\d\d)"),
-        ("weekend", rf"(?i){B}(?:(?P<cue>am|an\s+diesem|diesem|dieses|am\s+(?:{past}|{future})|(?:{past}|{future}))\s+)Wochenende{E}"),
-        ("relweek", rf"(?i){B}(?:in\s+der\s+|in\s+)?(?P<cue>{past}|{future}|{current}|Anfang\s+der|Ende\s+der|Mitte\s+der)\s+Woche{E}"),
-        ("relyear", rf"(?i){B}(?:(?P<cue>{past}|{future}|{current})\s+Jahr(?:es|e)?|(?P<vj>Vorjahr(?:es)?)){E}"),
-        ("relmonth", rf"(?i){B}(?:(?:im|in|des)\s+)?(?P<cue>{past}|{future}|{current})\s+Monat(?:s)?{E}|(?:im|des)\s+(?P<vm>Vormonat(?:s)?){E}"),
-        ("ago", rf"(?i){B}vor\s+(?:(?:gut|knapp|rund|etwa|über|fast)\s+)?{num}\s+(?P<unit>Jahren|Monaten|Wochen|Tagen){E}"),
-        ("weekday", rf"{B}(?<![\p{{L}}-]){wd}{E}(?!s\b)"),
-        ("month", rf"(?i){B}{mon}(?!\s*\d)"),
-        ("relday", rf"{B}(?P<rel>(?i:vorgestern|gestern|übermorgen|heute)|morgen)(?P<part>(?:\s+(?i:früh|vormittag|nachmittag|abend|nacht|mittag)))?{E}"),
+    grammar = lex["grammar"]
+    fields = dict(grammar["parts"])
+    fields.update(
+        YEAR=YEAR,
+        mon=rf"(?P<mon>{_alt(lex['months'])})(?:\.(?!\d)|(?![\p{{L}}]))",
+        wd=rf"(?P<wd>(?i:{_alt(lex['weekdays'])}))(?P<part>{_alt(lex['day_parts'])})?",
+        past=_alt(lex["past"]), future=_alt(lex["future"]), current=_alt(lex["current"]),
+        year_cues=_alt(lex["year_cues"]), month_cues=_alt(lex["month_cues"]),
+        holidays=_alt(k for k in lex["holidays"] if not k.startswith("_")),
+        anchored=_alt(k for k in lex["anchored"] if not k.startswith("_")),
+        relations=_alt(lex["anchored_relations"]), day_ordinals=_alt(lex["day_ordinals"]),
+    )
+    fields["wd2"] = fields["wd"].replace("(?P<wd>", "(?P<wdb>").replace("(?P<part>", "(?P<partb>")
+    prefixes = {name: template.format(**fields) for name, template in grammar["prefixes"].items()}
+    return [
+        (name, regex.compile(template.format(**fields)), regex.compile(prefixes[name]) if name in prefixes else None)
+        for name, template in grammar["patterns"]
     ]
-    # The optional words before a pattern's core ("am", "Donnerstag,", "Anfang"), matched backwards
-    # from the core: patterns that begin with optional alternations are slow to scan for.
-    prefixes = {
-        "numeric": rf"(?i)(?:{wd},?\s+(?:(?:den|dem)\s+)?)?$",
-        "day_month": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|bis|seit\s+dem|ab\s+dem|ab)\s+)?$",
-        "day_month_nodot": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|bis|seit\s+dem|ab\s+dem|ab)\s+)?$",
-        "day_ordinal": rf"(?i)(?:{wd},?\s+)?(?:(?P<cue>am|vom|zum|bis\s+zum|bis|seit\s+dem|ab\s+dem|ab)\s+)?$",
-        "month_year": rf"(?i)(?:(?P<cue>{month_cues})\s+)?$",
-        "relyear": r"(?i)(?:(?:im|in|des|ab|seit|bis)\s+)?(?:(?P<edge>Anfang|Ende|Mitte)\s+(?:des\s+)?)?$",
-        "relmonth": r"(?i)(?:(?:ab|seit|bis)\s+)?(?P<edge>Anfang|Ende|Mitte)\s+$",
-        "weekday": rf"(?:(?P<cue>(?i:am|an\s+diesem|diesen|am\s+(?:{past}|{future})|(?:{past}|{future})))\s+)?$",
-        "month": rf"(?i)(?:(?P<edge>Anfang|Ende|Mitte)\s+)?(?:(?P<cue>{month_cues})\s+)?$",
-    }
-    return [(name, regex.compile(p), regex.compile(prefixes[name]) if name in prefixes else None) for name, p in ps]
 
 
 @cache
@@ -103,14 +56,12 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     lex = dates_words()
     months = tuple(lex["months"])
     weekdays = tuple(lex["weekdays"])
+    words = {name: tuple(w) for name, w in lex["triggers"].items() if not name.startswith("_")}
     return {
+        **words,
         "day_month": months, "day_ordinal": months, "month_year": months, "month": months, "range_days": (),
-        "weekend": ("wochenende",), "relweek": ("woche",), "relyear": ("jahr",), "relmonth": ("monat",),
-        "ago": ("vor ",), "weekday": weekdays, "relday": tuple(lex["relative_days"]),
-        "weekday_range": weekdays, "weekday_week": ("woche",),
+        "weekday": weekdays, "relday": tuple(lex["relative_days"]), "weekday_range": weekdays,
         "holiday": tuple(k for k in lex["holidays"] if not k.startswith("_")),
-        "quarter": ("quartal", "halbjahr", "jahreshälfte", "q1", "q2", "q3", "q4", "h1", "h2"),
-        "season": ("frühjahr", "frühling", "sommer", "herbst", "winter"), "edge": ("jahres", "monats"),
         "anchored": tuple(k.split()[-1] for k in lex["anchored"] if not k.startswith("_")),
         "anchored_rel": tuple(lex["anchored_relations"]),
     }
@@ -160,12 +111,13 @@ def _ranges(text: str, refs: list[DateRef]) -> list[DateRef]:
     right before one with "bis" starts a range (modifier `from`)."""
     for k in range(1, len(refs)):
         a, b = refs[k - 1], refs[k]
-        if b.modifier == "until" and a.modifier is None and a.text[:4].lower() in ("vom ", "von ") and RANGE_GAP_RE.fullmatch(text, a.end, b.start):
+        if b.modifier == "until" and a.modifier is None and a.text[:4].lower() in RANGE_STARTS and RANGE_GAP_RE.fullmatch(text, a.end, b.start):
             refs[k - 1] = replace(a, modifier="from")
     return refs
 
 
-CLOCK_RE = regex.compile(r",?\s*(?:(?:um|gegen|ab)\s+)?(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s*Uhr)?|(?P<h>[01]?\d|2[0-3])\s*Uhr)(?![\p{L}\p{N}])")
+CLOCK_RE = regex.compile(dates_words()["grammar"]["parts"]["clock"])
+RANGE_STARTS = tuple(dates_words()["words"]["range_starts"])
 
 
 def _with_time(text: str, r: DateRef) -> DateRef:

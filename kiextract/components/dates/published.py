@@ -9,8 +9,9 @@ from .refs import DateRef
 
 DATE_LINE_BEFORE_RE = regex.compile(r"^\s*[,|–—-]?\s*$")
 DATE_LINE_AFTER_RE = regex.compile(r"^\s*(?:$|[|/–—-]|:\d\d|,\s*\p{Lu})")
-TODAY_RE = regex.compile(r"(?i)(?:^|\s)(?:am\s+)?heutigen(?:\s+\p{L}+,?)?\s*$")
-PLACE_DEN_RE = regex.compile(r"(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?),\s+(?:den|am)\s+$")
+TODAY_RE = regex.compile(dates_words()["grammar"]["parts"]["today_line"])  # "Am heutigen Dienstag, 9.10.2007"
+PLACE_DEN_RE = regex.compile(dates_words()["grammar"]["parts"]["place_den"])  # "Magdeburg, den 10. Januar 2008"
+CLOCK_WORD = dates_words()["words"]["clock"][0]
 
 
 def _is_place(name: str) -> bool:
@@ -18,7 +19,7 @@ def _is_place(name: str) -> bool:
 
 
 DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}\s*[,(]\s*$")
-BYLINE_RE = regex.compile(r"(?i)(?:^|\n)[^\n]{0,15}\bvon\s+(?:von\s+)?\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.-]+){0,3}\s*[,|/–-]\s*$")
+BYLINE_RE = regex.compile(dates_words()["grammar"]["parts"]["byline"])  # "Von Paul Kieras, 14.08.2017"
 
 
 PUBLISHED_WITHIN = 20_000  # the publication date stands near the top: no further than this
@@ -44,7 +45,7 @@ def find_published(text: str, refs: list[DateRef]) -> tuple[str | None, DateRef 
         line_end = min(len(text), r.end + LINE_WINDOW) if line_end < 0 else line_end
         before = text[line_start:r.start]
         after = text[r.end:line_end]
-        alone = not regex.search(r"\p{L}{3,}", before + after.replace("Uhr", ""))
+        alone = not regex.search(r"\p{L}{3,}", before + after.replace(CLOCK_WORD, ""))
         byline = bool(BYLINE_RE.search(text[max(0, line_start - 1):r.start]))
         cue = regex.search(r"(?i)(" + "|".join(regex.escape(c) for c in cues) + r")\W{0,3}$", before.rstrip())
         # a dateline: "Kreis Unna, 12.03.2019 – Das Kommunale ..." at the start of a line

@@ -13,6 +13,16 @@ from ..numbers.parse import parse_number_word
 
 YEAR = r"(?:19|20)\d{2}"
 
+WORDS = dates_words()["words"]
+SINCE = tuple(WORDS["since_cues"])  # "seit", "ab"
+UNTIL = tuple(WORDS["until_cues"])  # "bis"
+HOLIDAY_MODIFIER_CUES = frozenset(WORDS["holiday_modifier_cues"])
+BETWEEN = frozenset(WORDS["between"])
+AND = frozenset(WORDS["and"])
+TODAY = frozenset(WORDS["today"])
+MORNING = frozenset(WORDS["tomorrow_or_morning"])  # "morgen" is tomorrow, "am Morgen" the morning
+MORNING_BEFORE = frozenset(WORDS["morning_before"])
+
 
 @dataclass(frozen=True)
 class DateRef:
@@ -92,7 +102,7 @@ def _edge_modifier(edge: str | None) -> str | None:
 
 def _span_modifier(cue: str | None) -> str | None:
     """since / until of a part of a year's preposition ("seit dem ersten Quartal", "bis zum Herbst")."""
-    return _modifier(cue.split()[0], "year_cues") if cue and cue.lower().startswith(("seit", "ab", "bis")) else None
+    return _modifier(cue.split()[0], "year_cues") if cue and cue.lower().startswith(SINCE + UNTIL) else None
 
 
 def _year_part(words: str | None) -> str | None:
@@ -123,7 +133,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
     if name == "weekday_range":
         days = dates_words()["weekdays"]
         w1, w2 = days[g["wd"].lower()], days[g["wdb"].lower()]
-        if g["cue"].lower() == "zwischen" and g["sep"].lower() != "und" or g["cue"].lower() != "zwischen" and g["sep"].lower() == "und":
+        if (g["cue"].lower() in BETWEEN) != (g["sep"].lower() in AND):
             return []
         mid = m.start("sep")
         return [
@@ -136,7 +146,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         if not g.get("y") and _given_name_before_name(text, m.start("hol"), m.end("hol")):
             return []  # "Trainer Silvester Meier": a given name
         rule = dates_words()["holidays"][regex.sub(r"\s+", " ", g["hol"].lower())]
-        mod = _modifier(g.get("cue"), "year_cues") if g.get("cue") and g["cue"].lower() in ("seit", "bis", "ab", "vor", "nach") else None
+        mod = _modifier(g.get("cue"), "year_cues") if g.get("cue") and g["cue"].lower() in HOLIDAY_MODIFIER_CUES else None
         if isinstance(rule, dict):
             if g.get("y"):
                 d = easter(int(g["y"])) + timedelta(days=rule["easter"])
@@ -168,7 +178,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         edge = g.get("edge") or g.get("cedge")
         unit = (g.get("unit") or g.get("comp") or "").lower()
         cue = (g.get("cue") or "").lower()
-        mod = {"bis": "until", "seit": "since", "ab": "since"}.get(cue) or _edge_modifier(edge)
+        mod = ("until" if cue in UNTIL else "since" if cue in SINCE else None) or _edge_modifier(edge)
         if unit.startswith("monat"):
             return [DateRef(s, e, t, "relmonth", "month", offset=0, modifier=mod)]
         return [DateRef(s, e, t, "relyear", "year", offset=0, modifier=mod, part=_year_part(edge))]
@@ -195,7 +205,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
     if name in ("day_month", "day_month_nodot"):
         mo, d = _month_no(g["mon"]), int(g["d"])
         cue = (g.get("cue") or "").lower()
-        mod = "until" if cue.startswith("bis") else "since" if cue.startswith(("seit", "ab")) else None
+        mod = "until" if cue.startswith(UNTIL) else "since" if cue.startswith(SINCE) else None
         if g.get("y"):
             y = int(g["y"])
             if not _valid(y, mo, d):
@@ -223,7 +233,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         if not _valid(2000, mo, d):
             return []
         cue = g["cue"].lower()
-        mod = "until" if cue.startswith("bis") else "since" if cue.startswith(("seit", "ab")) else None
+        mod = "until" if cue.startswith(UNTIL) else "since" if cue.startswith(SINCE) else None
         return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
     if name == "range_days":
         d1, d2 = int(g["d1"]), int(g["d2"])
@@ -237,7 +247,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         if not (_valid(2000, m1, d1) and _valid(2000, m2, d2)):
             return []
         kind = "absolute" if y else "monthday"
-        mid = s + text[s:e].lower().find("bis")  # the range's text only: lowercasing all of it per range was quadratic
+        mid = s + text[s:e].lower().find(UNTIL[0])  # the range's text only: lowercasing all of it per range was quadratic
         return [
             DateRef(s, mid, text[s:mid].rstrip(), kind, "day", y, m1, d1, modifier="from"),
             DateRef(mid, e, text[mid:e], kind, "day", y, m2, d2, modifier="until"),
@@ -294,9 +304,9 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         return [DateRef(s, e, t, "month", "month", None, _month_no(g["mon"]), modifier=mod)]
     if name == "relday":
         word = g["rel"].lower()
-        if word == "heute" and not _heute_is_date(text, s, e):
+        if word in TODAY and not _heute_is_date(text, s, e):
             return []
-        if g["rel"] == "morgen" and _morning(text, s):
+        if g["rel"] in MORNING and _morning(text, s):
             return []
         return [DateRef(s, e, t, "relday", "day", offset=dates_words()["relative_days"][word])]
     return []
@@ -330,4 +340,4 @@ def _heute_is_date(text: str, s: int, e: int) -> bool:
 
 def _morning(text: str, s: int) -> bool:
     before = regex.search(r"(\p{L}+)\s+$", text[max(0, s - 30):s])
-    return bool(before and before.group(1).lower() in ("am", "jeden", "guten", "diesen", "heute", "gestern"))
+    return bool(before and before.group(1).lower() in MORNING_BEFORE)

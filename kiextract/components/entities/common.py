@@ -54,6 +54,15 @@ REGION_DESIGNATORS = words_frozenset("region_designators")
 DISTRICT_PARTS = words_frozenset("district_parts")
 BUILDING_HEADS = words_frozenset("building_heads")
 ENGLISH_ORG_HEADS = words_frozenset("english_org_heads")
+AND = words_frozenset("and")
+LIST_AND = words_frozenset("list_and")
+GENITIVE_ARTICLES = words_frozenset("genitive_articles")
+FOR = words_frozenset("for")
+PARTY_NOUN_ARTICLES = words_frozenset("party_noun_articles")
+PLACE_PREPOSITIONS = words_frozenset("place_prepositions")
+ORG_NAME_JOINERS = words_frozenset("org_name_joiners")
+COUNCIL_PLACE_WORDS = words_frozenset("council_place_words")
+COMMON_WORD_PARTICLES = words_frozenset("common_word_particles")
 
 
 @dataclass

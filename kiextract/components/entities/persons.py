@@ -7,10 +7,11 @@ from functools import cache, lru_cache
 import regex
 
 from ... import lexicon as lx
-from ...textutil import overlaps, words_frozenset
+from ...textutil import overlaps, words_frozenset, words_pattern
 from ..base import meta
 from .common import (
     CAPITAL_PARTICLES,
+    COMMON_WORD_PARTICLES,
     ENGLISH_ORG_HEADS,
     HONORIFICS,
     INITIAL_RE,
@@ -21,14 +22,8 @@ from .common import (
     is_name_token,
 )
 
-CREDIT_RE = regex.compile(
-    r"(?:(?<![\p{L}])(?:Fotos?|Bild(?:er)?|Foto/Grafik|Quelle)\s*:\s*|©\s*(?:[^\n/©]{1,60}/\s*)?)"
-    r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:van|von|de|der|den)[ \t]+)?\p{Lu}[\p{L}'’-]+){0,2})(?=\s*(?:[)\n,;]|$))",
-)
-
-BYLINE_RE = regex.compile(
-    r"(?m)^[ \t]*(?:Von[ \t]+)+(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:,|$)"
-)
+CREDIT_RE = regex.compile(words_pattern("credit_pattern"))
+BYLINE_RE = regex.compile(words_pattern("byline_pattern"))
 
 
 class PersonFinder(Rules):
@@ -53,7 +48,7 @@ class PersonFinder(Rules):
                     u = toks.t(j)
                     if "\n" in toks.gap(j):
                         break
-                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)) and not (u in ("zu", "zur", "zum") and lx.is_common_word(toks.t(j + 1))):
+                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)) and not (u in COMMON_WORD_PARTICLES and lx.is_common_word(toks.t(j + 1))):
                         parts.append(u)  # "van Asselt"; not "Anna Berg zu Besuch"
                         j += 1
                         continue

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from .parse import parse_digits, parse_number_word
+from .parse import lexicon, parse_digits, parse_number_word, pattern
 
-AGE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(\d{1,3}|\p{L}+)-?jährige[nrsm]?(?![\p{L}])")
-AGE_ALT_RE = regex.compile(r"(?<![\p{L}\p{N}])(\d{1,3})\s+Jahre\s+alt(?![\p{L}])")
+AGE_RE = regex.compile(pattern("age"))
+AGE_ALT_RE = regex.compile(pattern("age_years_old"))
+AGE_CUE, YEARS_OLD_CUE = lexicon()["words"]["age_cue"]  # every match of the patterns holds one
 
 
 def find_ages(text: str) -> list[tuple[int, int, int]]:
@@ -18,7 +19,7 @@ def find_ages(text: str) -> list[tuple[int, int, int]]:
     """
     out: list[tuple[int, int, int]] = []
     # every match holds "ährig": search only around those (a number word is under 40 letters)
-    pos, i = 0, text.find("ährig")
+    pos, i = 0, text.find(AGE_CUE)
     while i >= 0:
         m = AGE_RE.search(text, max(pos, i - 40), i + 12) if i >= pos else None
         if m:
@@ -26,7 +27,7 @@ def find_ages(text: str) -> list[tuple[int, int, int]]:
             if v is not None and 0 < v < 130:
                 out.append((m.start(), m.end(), int(v)))
             pos = m.end()
-        i = text.find("ährig", i + 1)
-    if "Jahre alt" in text:
+        i = text.find(AGE_CUE, i + 1)
+    if YEARS_OLD_CUE in text:
         out.extend((m.start(), m.end(), int(m.group(1))) for m in AGE_ALT_RE.finditer(text))
     return sorted(out)

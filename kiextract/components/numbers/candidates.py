@@ -10,19 +10,17 @@ import regex
 from ...lexicon import FUNCTION_WORDS
 from ...textutil import number_blockers, street_suffixes
 from .money import CURRENCY_SIGNS
-from .parse import DIGITS_RE, lexicon, parse_digits, parse_number_word
+from .parse import DIGITS_RE, lexicon, parse_digits, parse_number_word, pattern
 from .tokens import _lex_before
 
 # A word made only of German numeral parts ("zweihundertfünfzig", "dreiundzwanzig", "einem", "beiden");
 # parse_number_word decides whether it really is a number.
-NUMERAL_PARTS = "ein|eins|zwei|zwo|drei|vier|fünf|sechs|sieben|sieb|sech|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|zig|ßig|hundert|tausend".split("|")
+NUMERAL_PARTS = lexicon()["words"]["numeral_parts"]
 NUMWORD_HEADS = [
     # the repetition is possessive (`*+`): "dreißig" is also "drei" + "ßig", and a backtracking
     # loop over such parts takes time exponential in the length of a run of them
-    *((part, rf"(?:{'|'.join(NUMERAL_PARTS)}|und)*+(?:s|e|em|en|er|es)?") for part in NUMERAL_PARTS),
-    ("beide", "[nrs]?"),
-    ("anderthalb", ""),
-    *((f"{n}einhalb", "") for n in ("ein", "zwei", "drei", "vier", "fünf")),
+    *((part, rf"(?:{'|'.join(NUMERAL_PARTS)}|{'|'.join(lexicon()['words']['numeral_joiner'])})*+(?:s|e|em|en|er|es)?") for part in NUMERAL_PARTS),
+    *(tuple(head.split("=", 1)) for head in lexicon()["words"]["numeral_extra_heads"]),  # "beide", "anderthalb", "zweieinhalb"
 ]
 
 
@@ -36,7 +34,7 @@ def _by_first_letter(heads: list[tuple[str, str]]) -> str:
 
 
 NUMWORD_CORE = _by_first_letter(NUMWORD_HEADS)
-NOT_ARTICLE = r"(?!ein(?:e[mnrs]?)?(?![^\W_]|-))"  # "ein", "eine", ...: see ARTICLE_RE
+NOT_ARTICLE = rf"(?!{pattern('article')}(?![^\W_]|-))"  # "ein", "eine", ...: see ARTICLE_RE
 # Searched in the lowercased text with a space in front (group 1 is the word). A match starts at the
 # sign before the word, so the standard library's engine skips quickly from one such sign to the
 # next: with the first-letter grouping the scan of 10kGNAD takes 0.043 s, against 0.062 s for a
@@ -78,8 +76,8 @@ def _numword_case_blind_re() -> regex.Pattern:
     return regex.compile(r"(?i)(?<![\p{L}\p{N}_-])" + NOT_ARTICLE + NUMWORD_CORE + r"(?![\p{L}\p{N}-])")
 
 
-ARTICLE_LOWER_RE = re.compile(r"ein(?<![^\W_-]ein)(?:e[mnrs]?)?(?![^\W_]|-)")
-ARTICLE_RE = regex.compile(r"(?i)(?<![\p{L}\p{N}-])ein(?:e[mnrs]?)?(?![\p{L}\p{N}-])")
+ARTICLE_LOWER_RE = re.compile(pattern("article_lower"))
+ARTICLE_RE = regex.compile(pattern("article_any"))
 
 
 @cache

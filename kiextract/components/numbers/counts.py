@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from ...lexicon.lemma import lemmatize_noun
-from .parse import lexicon, round_value
+from .parse import lexicon, pattern, round_value, words
 from .tokens import SENTENCE_END_RE, NumberFact, Tok, _is_verb, _lex_before
 
 
@@ -49,18 +49,22 @@ def _nominalised_adjectives() -> tuple[str, ...]:
 
 
 # "Die Zahl der Einbrüche lag 2013 bei 705": the counted noun named by "Zahl der"
-NUMBER_OF_RE = regex.compile(r"(?<![\p{L}])(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:\p{Ll}+\s+)?(\p{Lu}\p{Ll}+)")
+NUMBER_OF_RE = regex.compile(pattern("number_of"))
+PAIR_AFTER_RE = regex.compile(pattern("pair_after"))
 def _counted_noun(text: str, named: regex.Match) -> str:
     """The noun "Zahl der" names, singular nominative; of a pair "Mitarbeiterinnen und
     Mitarbeiter" the second (the masculine form, as counts are written)."""
     word = named.group(1)
-    pair = regex.match(r"\s+und\s+(\p{Lu}\p{Ll}+)", text[named.end():named.end() + 40])
+    pair = PAIR_AFTER_RE.match(text[named.end():named.end() + 40])
     if pair and word.endswith("innen") and word[:-5].startswith(pair.group(1)[:4]):
         word = pair.group(1)
     return lemmatize_noun(word)
 
 
-PARTITIVE_PRONOUNS = (("von", "ihnen"), ("unter", "ihnen"), ("davon",))
+PARTITIVE_PRONOUNS = tuple(tuple(p.split()) for p in lexicon()["words"]["partitive_pronouns"])  # "2.800 von ihnen"
+PARTITIVE_BEFORE = words("partitive_before")  # "davon 2.800"
+ELLIPTIC_BEFORE = words("elliptic_before")  # "stieg auf 1.250."
+ELLIPTIC_TOTAL = words("elliptic_total")
 ELLIPTIC_REACH = 400  # "2.800 von ihnen" looks this far back for what the count before counted
 
 
@@ -72,14 +76,14 @@ def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], result
     last = next((f for f in reversed(results) if f.end <= s), None)
     words_after = tuple(t.low for t in toks[:2])
     words_before = [t.low for t in _lex_before(text, s, limit=2)]
-    if any(words_after[: len(p)] == p for p in PARTITIVE_PRONOUNS) or "davon" in words_before:
+    if any(words_after[: len(p)] == p for p in PARTITIVE_PRONOUNS) or any(w in PARTITIVE_BEFORE for w in words_before):
         if last is not None and last.type == "quantity" and s - last.end <= ELLIPTIC_REACH:
             return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
         return None
     if toks and toks[0].low not in (".", ",", ";", "!", "?") and not _is_verb(toks[0].text):
         return None
     words = [t.low for t in _lex_before(text, s, limit=2)]  # nearest first
-    if not words or not (words[0] in ("bei", "auf") or (words[0] == "insgesamt" and len(words) > 1 and words[1] in ("bei", "auf"))):
+    if not words or not (words[0] in ELLIPTIC_BEFORE or (words[0] in ELLIPTIC_TOTAL and len(words) > 1 and words[1] in ELLIPTIC_BEFORE)):
         return None
     sentence = max(0, s - 200)
     ends = list(SENTENCE_END_RE.finditer(text, sentence, s))

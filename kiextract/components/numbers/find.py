@@ -19,9 +19,10 @@ from .money import (
     _money,
     _scale,
 )
-from .parse import lexicon, round_value
+from .parse import lexicon, round_value, words
 from .percents import _about_fields, _percent_about, _shares
 from .tokens import (
+    AND_OR,
     ARTICLE_ONE,
     CONJ,
     CONTEXT_CURRENCY_CHARS,
@@ -39,6 +40,7 @@ from .tokens import (
 
 MAX_VALUE = 1e18  # larger amounts and counts are no facts (no article means them; floats lose digits)
 # After a number, these end the phrase: only a currency before it can still make it a fact
+JOIN_TO_NEXT = words("join_to_next")  # "von 17 auf 30 Prozent", "138 der 550 Abgeordneten"
 NO_UNIT_AFTER = frozenset(".,;:!?)]}\"'“”„»«…")
 
 
@@ -90,8 +92,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             # "zehn oder fünfzehn Jahren", "um rund 4,5 auf dann etwa 60 Millionen Euro", "von 17
             # auf 30 Prozent", "138 der 550 Abgeordneten": a number joined to the next one takes its unit
             # "230.000 gewerbliche und 4.500 landwirtschaftliche Anlagen": an adjective of its own first
-            a = 1 if len(toks) > 2 and _inflected_adjective(toks[0]) and toks[1].low in ("und", "oder") else 0
-            if toks and (toks[a].low in CONJ or toks[a].low in ("auf", "der", "von")) and i < len(cands) and len(toks) > a + 1:
+            a = 1 if len(toks) > 2 and _inflected_adjective(toks[0]) and toks[1].low in AND_OR else 0
+            if toks and (toks[a].low in CONJ or toks[a].low in JOIN_TO_NEXT) and i < len(cands) and len(toks) > a + 1:
                 k = a + 1
                 while k < len(toks) - 1 and k <= 3 and toks[k].low in JOIN_FILLERS:
                     k += 1

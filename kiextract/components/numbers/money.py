@@ -11,7 +11,7 @@ import regex
 from ...lexicon.lemma import lemmatize_noun
 from ...textutil import Ranges, overlaps
 from ..base import part
-from .parse import lexicon, parse_digits, round_value, scale_of
+from .parse import lexicon, parse_digits, pattern, round_value, scale_of, words
 from .tokens import (
     NumberFact,
     Tok,
@@ -21,6 +21,15 @@ from .tokens import (
     _qualifier_before,
     _subject_fields,
 )
+
+PURPOSE_BEFORE = words("purpose_before")  # "eine Förderung von 365.000 Euro"
+MEASURE_NOUN_PREPOSITIONS = words("measure_noun_prepositions")  # "in Höhe von", "im Ausmaß von"
+MEASURE_NOUN_ARTICLES = words("measure_noun_articles")
+PURPOSE_AFTER = words("purpose_after")  # "315.000 Euro für Personal"
+PURPOSE_AFTER_PLURAL = words("purpose_after_plural")  # "an Fördermitteln": the purpose in its lemma
+PERIOD_AFTER_PURPOSE = words("period_after_purpose")
+AND = words("and")
+CENTS_BETWEEN = words("cents_between")  # "20 Dollar und 40 Cent"
 
 
 def _currency(toks: list[Tok]) -> tuple[int, str] | None:
@@ -53,12 +62,12 @@ def _about_before(text: str, start: int) -> tuple[str | None, str | None, tuple[
     """Purpose noun, period and where the noun stands, from "eine jährliche Förderung (in Höhe) von 365.000 Euro"."""
     before = _lex_before(text, start, limit=7)
     i = 0
-    if i < len(before) and before[i].low in ("von", "über"):
+    if i < len(before) and before[i].low in PURPOSE_BEFORE:
         i += 1
         # "Kredite im Ausmaß von", "eine Förderung in Höhe von": the measure noun is not the purpose
-        if i + 1 < len(before) and before[i].low.endswith(_measure_nouns()) and before[i + 1].low in ("in", "im", "mit"):
+        if i + 1 < len(before) and before[i].low.endswith(_measure_nouns()) and before[i + 1].low in MEASURE_NOUN_PREPOSITIONS:
             i += 2
-            if i < len(before) and before[i].low in ("einem", "einer"):
+            if i < len(before) and before[i].low in MEASURE_NOUN_ARTICLES:
                 i += 1
         if i < len(before) and _is_noun(before[i]):
             noun = before[i].text
@@ -75,15 +84,15 @@ def _about_after(toks: list[Tok]) -> tuple[str | None, int, tuple[int, int] | No
     takes, and where the noun stands."""
     if not toks:
         return None, 0, None
-    if toks[0].low in ("für", "an", "als"):
+    if toks[0].low in PURPOSE_AFTER:
         i = 1
         while i < len(toks) and i < 4 and toks[i].is_word and not toks[i].is_cap:
             i += 1
         if i < len(toks) and _is_noun(toks[i]):
             # "für den Hin- und Rückflug"
-            if toks[i].text.endswith("-") and i + 2 < len(toks) and toks[i + 1].low == "und" and _is_noun(toks[i + 2]):
+            if toks[i].text.endswith("-") and i + 2 < len(toks) and toks[i + 1].low in AND and _is_noun(toks[i + 2]):
                 return f"{toks[i].text} und {toks[i + 2].text}", i + 3, (toks[i].start, toks[i + 2].end)
-            return (lemmatize_noun(toks[i].text) if toks[0].low == "an" else toks[i].text), i + 1, (toks[i].start, toks[i].end)
+            return (lemmatize_noun(toks[i].text) if toks[0].low in PURPOSE_AFTER_PLURAL else toks[i].text), i + 1, (toks[i].start, toks[i].end)
         return None, 0, None
     return None, 0, None
 
@@ -94,7 +103,7 @@ CENT_RE = regex.compile(r"(?i)\s*(?:cent|ct\.?)$")
 CENTS_AFTER_RE = regex.compile(r"[ \t](\d{2})(?=\s*(?:[.,;:!?)]|$)|\s+\p{Ll})")
 CURRENCY_WORD_END_RE = regex.compile(r"(?i)(?:euro|dollar|franken|pfund)$")
 # Between an amount and the next bare number of one list: "Altdorf 1 Mio. Euro, Neudorf 500.000"
-LIST_GAP_RE = regex.compile(r"\s*[,;]\s*(?:(?:und|sowie)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Lu}[\p{L}.-]*)?:?\s*")
+LIST_GAP_RE = regex.compile(pattern("list_gap"))
 LIST_GAP_CHARS = 80
 
 
@@ -117,15 +126,14 @@ def _listed_amount(text: str, s: int, e: int, v: float, last_money: NumberFact |
 
 
 # "die 50-Millionen-Investition", "ein 2,5-Milliarden-Euro-Paket": an amount as the front of a compound
-COMPOUND_AMOUNT_RE = regex.compile(
-    r"(?<![\p{L}\p{N}.,-])(\d+(?:,\d+)?)-(Millionen|Milliarden|Mio\.?|Mrd\.?)(?:-(Euro|Dollar|Franken|Pfund))?-(\p{Lu}\p{Ll}+)(?![\p{L}-])"
-)
+COMPOUND_AMOUNT_RE = regex.compile(pattern("compound_amount"))
+COMPOUND_AMOUNT_CUES = tuple(pattern("compound_amount_cues").split("|"))  # one of them stands in every match
 
 
 def _compound_amounts(text: str, blocked: Ranges, facts: list[NumberFact]) -> list[NumberFact]:
     """Amounts at the front of a compound noun: the noun is what they pay for, the currency the
     compound's own or else the one the text uses for its other amounts (no other: no fact)."""
-    if "-Mi" not in text and "-Mrd" not in text:
+    if not any(cue in text for cue in COMPOUND_AMOUNT_CUES):
         return []
     out = []
     moneys = [f for f in facts if f.type == "money"]
@@ -159,7 +167,7 @@ def _joined_amounts(text: str, facts: list[NumberFact]) -> list[NumberFact]:
             cents = None
             if f.start < prev.end and regex.fullmatch(r"\S+\s+\d{1,2}", text[f.start:f.end]) and f.fields["unit"] == prev.fields["unit"]:
                 cents = int(regex.search(r"\d{1,2}$", text[f.start:f.end]).group()) / 100  # "3 Euro 20"
-            elif between in (" und ", " ") and CENT_RE.search(text[f.start:f.end]) and f.value < 1:
+            elif between in CENTS_BETWEEN and CENT_RE.search(text[f.start:f.end]) and f.value < 1:
                 cents = f.value  # "20 Dollar und 40 Cent"
             if cents is not None:
                 out[-1] = dataclasses.replace(prev, end=f.end, value=round_value(prev.value + cents))
@@ -199,7 +207,7 @@ def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: fl
         period = hit[1] if hit else None
     if period is None:
         hit = _period(after)
-        if hit is None and after and after[0].low in ("für", "an"):
+        if hit is None and after and after[0].low in PERIOD_AFTER_PURPOSE:
             # "315.000 Euro für Personal pro Jahr"
             n = _about_after(after)[1]
             hit = _period(after[n:]) if n else None

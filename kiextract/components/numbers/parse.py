@@ -33,6 +33,17 @@ def lexicon() -> dict:
     return load_json("numbers_de.json")
 
 
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word set of numbers_de.json's `words` ("articles", "joining", ...)."""
+    return frozenset(lexicon()["words"][name])
+
+
+def pattern(name: str) -> str:
+    """A regular expression of numbers_de.json's `patterns` that holds German words."""
+    return lexicon()["patterns"][name]
+
+
 def parse_digits(s: str) -> float | None:
     """A number written with digits in German style.
 
@@ -59,8 +70,9 @@ def _below_100(w: str) -> int | None:
         return lex["units"][w]
     if w in lex["tens"]:
         return lex["tens"][w]
-    if "und" in w:
-        a, _, b = w.partition("und")
+    joiner = lexicon()["words"]["numeral_joiner"][0]  # "drei|und|zwanzig"
+    if joiner in w:
+        a, _, b = w.partition(joiner)
         if a in lex["units"] and b in lex["tens"] and lex["units"][a] < 10:
             return lex["units"][a] + lex["tens"][b]
     return None

@@ -8,7 +8,7 @@ import regex
 
 from ...textutil import Ranges, overlaps
 from ..base import part
-from .parse import lexicon, parse_digits, parse_number_word, round_value
+from .parse import lexicon, parse_digits, parse_number_word, pattern, round_value, words
 from .tokens import (
     ARTICLES,
     NumberFact,
@@ -46,7 +46,9 @@ def _about_fields(text: str, tok: Tok | None) -> dict:
 # (stdlib `re`, which skips fast to a "J" or "j"; a letter before and the noun's capital are tested by hand)
 JEDER_RE = re.compile(r"([Jj]ede[rsmn]?)\s+((?i:[^\W\d_]+te[nr]?)|\d+\.)(?![^\W\d_])(?:\s+([^\W\d_](?:[^\W\d_]|-)*))?")
 # stdlib `re` skips fast to the capitals these words start with; a letter before is tested by hand
-FRACTION_RE = re.compile(r"(Hälfte|Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)(?![^\W\d_])")
+FRACTION_RE = re.compile(pattern("fraction"))
+HALF = words("half")
+HALF_DETERMINERS = words("half_determiners")  # "die Hälfte", "knapp die Hälfte"
 WORD_BEFORE_RE = regex.compile(r"(\p{L}+)\s+$")
 
 
@@ -74,8 +76,8 @@ def _shares(text: str, blocked: Ranges) -> list[NumberFact]:
             continue
         det, frac = prev.group(1), m.group(1).lower()
         base = lex["fractions"][frac]
-        if frac == "hälfte":
-            if det.lower() not in ("die", "der", "zur", "eine", "einer", "einem", "gut", "knapp", "fast"):
+        if frac in HALF:
+            if det.lower() not in HALF_DETERMINERS:
                 continue
             mult, start = 1, prev.start()
         else:

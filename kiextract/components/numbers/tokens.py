@@ -11,22 +11,19 @@ from ...lexicon import FUNCTION_WORDS, ambiguous_places, places
 from ...lexicon.calendar import calendar_words
 from ...lexicon.lemma import _lemma_exact, lemmatize_noun
 from ..base import part
-from .parse import lexicon
+from .parse import lexicon, pattern, words
 
 # Words (with inner hyphens, a hanging "Hin-" before und/oder, a final dot), digits, signs. The
 # standard library's engine is faster here than `regex`: [^\W\d_] is a letter, [^\W_] a letter or digit.
-TOKEN_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-–][^\W_]+)*(?:-(?=\s+(?:und|oder)\s))?\.?|\d+(?:[.,]\d+)*|[€$£%§]|\S")
+TOKEN_RE = re.compile(pattern("token"))
 
 
-ARTICLE_ONE = {"ein", "eine", "einem", "einer", "eines", "einen"}
-ABBREV_WITH_DOT = {"mio.", "mrd.", "tsd.", "ca.", "max.", "mind.", "ct.", "sfr.", "nr.", "abs.", "art.", "s.", "abb.", "bd.", "no.", "str."}
-CONJ = {"und", "oder", "bis", "–", "-", "beziehungsweise", "bzw."}
-ADJECTIVE_ENDINGS = tuple(
-    stem + ending
-    for stem in ("isch", "al", "lich", "ig", "ell", "iv", "är", "bar", "sam", "haft", "los")
-    for ending in ("e", "en", "er", "es", "em")
-)
-ARTICLES = {"der", "des", "die", "dem", "den", "aller", "unserer", "ihrer", "seiner", "eines", "einer", "einen", "einem", "eine", "ein", "ihre", "seine", "ihren", "seinen"}
+ARTICLE_ONE = words("article_one")
+ABBREV_WITH_DOT = words("abbreviations_with_dot")
+CONJ = words("joining")
+AND_OR = words("and_or")
+ADJECTIVE_ENDINGS = tuple(stem + ending for stem in lexicon()["words"]["adjective_stems"] for ending in ("e", "en", "er", "es", "em"))
+ARTICLES = words("articles")
 
 
 @dataclass
@@ -108,9 +105,9 @@ NEAR = 3  # most rules look at most three tokens back
 # A scaled amount without a currency ("sieben Milliarden") takes the currency of a money amount
 # in the same sentence, at most this many characters before it.
 CONTEXT_CURRENCY_CHARS = 600
-SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-ZÄÖÜ]|\n\s*\n")
+SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-Z\u00c4\u00d6\u00dc]|\n\s*\n")
 # Words between "auf" and the next number of "um 4,5 auf dann etwa 60 Millionen Euro".
-JOIN_FILLERS = frozenset({"dann", "etwa", "rund", "knapp", "fast", "gut", "insgesamt", "nun", "jetzt", "ca.", "zirka", "circa"})
+JOIN_FILLERS = words("join_fillers")
 
 
 @lru_cache(maxsize=4096)
@@ -181,7 +178,7 @@ def _is_verb(word: str) -> bool:
     return lemma is not None and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
 
-FUNCTION_VERBS = {"haben", "hatten", "hatte", "sind", "waren", "werden", "wurden", "würden", "können", "müssen", "sollen", "wollen", "dürfen", "gehen", "kommen", "leben", "sterben", "bleiben"}
+FUNCTION_VERBS = words("function_verbs")
 
 
 def _is_noun(t: Tok) -> bool:
@@ -190,7 +187,7 @@ def _is_noun(t: Tok) -> bool:
 
 @cache
 def _month_and_day_words() -> frozenset[str]:
-    return calendar_words() | {"uhr", "prozent"}
+    return calendar_words() | words("not_counted_nouns")
 
 
 def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
@@ -209,7 +206,7 @@ def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
         i += 1
         heads = [toks[i]]
     used = i + 1
-    if used + 1 < len(toks) and toks[used].low in ("und", "oder") and _is_noun(toks[used + 1]):
+    if used + 1 < len(toks) and toks[used].low in AND_OR and _is_noun(toks[used + 1]):
         heads.append(toks[used + 1])
         used += 2
     return used, heads
@@ -229,7 +226,7 @@ def _subject_fields(text: str, start: int) -> dict:
     kostet 38,5 Millionen Euro": an article, adjectives and a noun, a verb, maybe "um"/"auf",
     then the amount, at the start of a sentence or clause. The noun in singular nominative."""
     before = _lex_before(text, start, limit=6)  # nearest first
-    i = 1 if before and before[0].low in ("um", "auf", "bei", "rund") else 0
+    i = 1 if before and before[0].low in words("before_subject_value") else 0
     if i >= len(before) or not before[i].is_word or before[i].is_cap or not _value_verb(before[i].text):
         return {"about": None, "about_span": None}
     i += 1
@@ -239,7 +236,7 @@ def _subject_fields(text: str, start: int) -> dict:
     k = i + 1
     while k < len(before) and before[k].is_word and not before[k].is_cap and _looks_adjective(before[k]):
         k += 1
-    if k >= len(before) or before[k].low not in ("der", "die", "das") or not _clause_start(text, before[k].start):
+    if k >= len(before) or before[k].low not in words("subject_articles") or not _clause_start(text, before[k].start):
         return {"about": None, "about_span": None}
     return {"about": lemmatize_noun(noun.text), "about_span": part(text, noun.start, noun.end)}
 

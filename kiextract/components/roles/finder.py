@@ -36,6 +36,13 @@ ORDINAL_RE = regex.compile(r"^\d{1,2}\.$")
 COPULAS = words_frozenset("copulas")
 COMPARATIVES = words_frozenset("comparatives")
 CLAUSE_ENDS = words_frozenset("clause_ends")
+AND = words_frozenset("and")
+GENITIVE_ARTICLES = words_frozenset("genitive_articles")
+GENITIVE_SINGULAR = words_frozenset("genitive_singular")
+BODY_PREPOSITIONS = words_frozenset("body_prepositions")
+PREDICATIVE_STOPS = words_frozenset("predicative_stops")
+PREDICATIVE_AS = words_frozenset("predicative_as")
+AGE_ADJECTIVE = next(iter(words_frozenset("age_adjective")))
 
 
 def _person_of(fact: dict) -> Entity:
@@ -172,7 +179,7 @@ class RoleFinder:
                 if is_cap(w) and lx.title_of(w) is None:
                     m += 1
                     continue
-                if w in ("und", "-", "–") and m + 1 < len(toks) and is_cap(toks.t(m + 1)) and lx.title_of(toks.t(m + 1)) is None and not (stop_at_person and m + 1 in self.mention_at):
+                if (w in AND or w in ("-", "–")) and m + 1 < len(toks) and is_cap(toks.t(m + 1)) and lx.title_of(toks.t(m + 1)) is None and not (stop_at_person and m + 1 in self.mention_at):
                     m += 1
                     continue
                 if w == "," and self._inside_org(toks.start(m)):
@@ -203,7 +210,7 @@ class RoleFinder:
         toks = self.toks
         j = k
         while j < end:
-            if toks.t(j) in ("des", "der", "im", "beim", "am", "vom", "bei", "aus", "in"):
+            if toks.t(j) in BODY_PREPOSITIONS:
                 m = j + 1
                 while m < end and toks.t(m) not in COMPLEMENT_STARTS:
                     m += 1

@@ -14,15 +14,21 @@ from ...lexicon.calendar import calendar_words
 from ..base import meta, part
 from ..entities import HONORIFICS, Entity
 from .finder import (
+    AGE_ADJECTIVE,
+    AND,
     CLAUSE_ENDS,
     COMPARATIVES,
     COMPLEMENT_STARTS,
     COPULAS,
     DETERMINERS,
+    GENITIVE_ARTICLES,
+    GENITIVE_SINGULAR,
     MAX_BACK,
     MAX_LIST,
     ORDINAL_RE,
     PLURAL_MARKERS,
+    PREDICATIVE_AS,
+    PREDICATIVE_STOPS,
     RoleFinder,
     same_office,
 )
@@ -54,7 +60,7 @@ def titles_before_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         party = f._party_prefix(k)
         if party:
             f.parties.setdefault(id(p), party)
-        if toks.t(b - 1) == "und" and f._title(b - 2):
+        if toks.t(b - 1) in AND and f._title(b - 2):
             k = b - 2
             continue
         break
@@ -69,7 +75,7 @@ def party_member_before_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
 
 
 def plural_title_before_list(f: RoleFinder, i: int, p: Entity, j: int) -> None:
-    if f.toks.t(i - 1) in ("und", ",") and not f.roles[id(p)]:
+    if (f.toks.t(i - 1) in AND or f.toks.t(i - 1) == ",") and not f.roles[id(p)]:
         plural_title_over_list(f, i, p, j)
 
 
@@ -103,7 +109,7 @@ def apposition(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         if party:
             f.parties.setdefault(id(p), party)
         # a second title joined by "und": "Leiter des Bauhofs und Parteivorsitzender der Stadt-SPÖ"
-        if toks.t(end) != "und" or "\n" in toks.gap(end + 1):
+        if toks.t(end) not in AND or "\n" in toks.gap(end + 1):
             break
         b = k = end + 1
         while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
@@ -118,7 +124,7 @@ def plural_title_over_list(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     toks = f.toks
     k = i - 1
     steps = 0
-    while toks.t(k) in ("und", ",") and steps < MAX_LIST:  # a list of names is short; a run is no list
+    while (toks.t(k) in AND or toks.t(k) == ",") and steps < MAX_LIST:  # a list of names is short; a run is no list
         steps += 1
         k -= 1
         if toks.t(k) == ")":
@@ -152,7 +158,7 @@ def titles_before_comma(f: RoleFinder, i: int, p: Entity, j: int) -> None:
             break
         b = f._adjectives_before(k)
         found.append((title, b, k))
-        if toks.t(b - 1) == "und" and f._title(b - 2):
+        if toks.t(b - 1) in AND and f._title(b - 2):
             k = b - 2
             continue
         break
@@ -190,7 +196,7 @@ def title_with_body_before(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         end = f._complement_end(k + 1, stop_at_person=True)
         if end != last + 1:
             return
-        if not comma and toks.t(k + 1) not in ("des", "der"):
+        if not comma and toks.t(k + 1) not in GENITIVE_ARTICLES:
             return
         b = f._adjectives_before(k)
         if toks.t(b - 1) not in DETERMINERS and b - 1 >= 0 and toks.t(b - 1) not in (",", "(", "\n") and not toks.t(b - 1)[:1].islower():
@@ -219,7 +225,7 @@ def predicative(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     else:
         return
     t = m + 1
-    while t < min(m + 5, len(toks)) and (toks.t(t)[:1].islower() or toks.t(t).isdigit() or toks.t(t).lower() in calendar_words()) and toks.t(t) not in CLAUSE_ENDS and toks.t(t) not in ("und", "oder", "wie"):
+    while t < min(m + 5, len(toks)) and (toks.t(t)[:1].islower() or toks.t(t).isdigit() or toks.t(t).lower() in calendar_words()) and toks.t(t) not in CLAUSE_ENDS and toks.t(t) not in PREDICATIVE_STOPS:
         t += 1
     title = f._title(t)
     if title is None or t in f.used_titles or t + 1 in f.mention_at or toks.t(t) in HONORIFICS:
@@ -236,8 +242,8 @@ def predicative(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         if party:
             parties.setdefault(id(p), party)
         # "ist Betriebsratsvorsitzender und SPÖ-Klubobmann": a second title joined by "und"
-        joined = toks.t(end) == "und" or toks.t(end - 1) == "und"  # the complement may end at "und"
-        t = end + 1 if toks.t(end) == "und" else end
+        joined = toks.t(end) in AND or toks.t(end - 1) in AND  # the complement may end at "und"
+        t = end + 1 if toks.t(end) in AND else end
         while t < len(toks) and toks.t(t)[:1].islower() and lx.title_modifier(toks.t(t)) is not None:
             t += 1
         title = f._title(t) if joined else None
@@ -259,7 +265,7 @@ def inverted_predicatives(f: RoleFinder) -> None:
         if title is None:
             continue
         end = f._complement_end(k + 1) if toks.t(k + 1) in COMPLEMENT_STARTS else k + 1
-        if toks.t(end) not in COPULAS or toks.t(end) == "als":
+        if toks.t(end) not in COPULAS or toks.t(end) in PREDICATIVE_AS:
             continue
         for m in range(end + 1, min(end + 10, len(toks))):
             if toks.t(m) in (".", "!", "?", ";", "\n"):
@@ -303,7 +309,7 @@ def descriptions(f: RoleFinder) -> None:
         # determiner (with an age between): "Die 38-jährige CDU-Politikerin", "des Kreissozialdezernenten"
         b = k - 1
         age = None
-        while b >= 0 and (toks.t(b)[:1].islower() and lx._is_adjective(toks.t(b)) or "jährig" in toks.t(b).lower()):
+        while b >= 0 and (toks.t(b)[:1].islower() and lx._is_adjective(toks.t(b)) or AGE_ADJECTIVE in toks.t(b).lower()):
             for s, e, a in f.age_spans:
                 if s <= toks.start(b) < e or toks.start(b) <= s < toks.end(b):
                     age = (a, part(f.text, s, e))
@@ -313,7 +319,7 @@ def descriptions(f: RoleFinder) -> None:
         w = toks.t(k)
         inflected = w.lower() != title.text.lower() and not ("-" in w and w.lower().endswith(title.text.lower()))
         det = toks.t(b).lower()
-        if inflected and not (det == "des" and w.lower().endswith(("en", "s"))):
+        if inflected and not (det in GENITIVE_SINGULAR and w.lower().endswith(("en", "s"))):
             continue  # a plural ("den Bürgermeistern"), not one person
         # the persons named before, the last MAX_BACK mentions (bisect: linear in the text)
         cut = bisect.bisect_left(order_starts, pos)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .... import lexicon as lx
 from ....textutil import Ranges, overlaps
-from ..common import is_cap
+from ..common import ORG_NAME_JOINERS, is_cap
 from .finder import OrgFinder
 
 
@@ -29,7 +29,7 @@ def model_organisations(f: OrgFinder) -> None:
         if label == "ORG" and not overlaps(s, e, f.claimed) and not overlaps(s, e, f.skip) and not overlaps(s, e, org_spans):
             surface = f.text[s:e]
             words = surface.split()
-            if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ("für", "und", "der", "des") for x in words):
+            if len(words) >= 2 and lx.org_head_of(words[0]) and all(is_cap(x) or x in ORG_NAME_JOINERS for x in words):
                 f._add_org(lx.nominative_org(words), s, e)
 
 

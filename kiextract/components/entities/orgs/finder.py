@@ -6,8 +6,13 @@ from .... import lexicon as lx
 from ....textutil import overlaps
 from ..common import (
     ABBR_RE,
+    AND,
+    GENITIVE_ARTICLES,
+    LIST_AND,
     LIST_SEPARATORS,
+    PARTY_NOUN_ARTICLES,
     PARTY_NOUNS,
+    PLACE_PREPOSITIONS,
     Entity,
     Rules,
     _is_short_form,
@@ -59,7 +64,7 @@ class OrgFinder(Rules):
                     return folded[toks.joined(i, i + n).casefold()], s, toks.end(i + n - 1)
         if w in every and self._in_party_list(i):
             return every[w], s, toks.end(i)
-        if w in PARTY_NOUNS and toks.t(i - 1).lower() in ("die", "der", "den", "des", "dem") and not _sentence_start(self.text, s):
+        if w in PARTY_NOUNS and toks.t(i - 1).lower() in PARTY_NOUN_ARTICLES and not _sentence_start(self.text, s):
             after = toks.t(i + 1)
             if not is_cap(after) or after in lx.first_names() or after in LIST_SEPARATORS:
                 return PARTY_NOUNS[w], s, toks.end(i)
@@ -139,7 +144,7 @@ class OrgFinder(Rules):
     def _place_follows(self, k: int) -> bool:
         """Does a place (maybe after "des", "der", "im", "beim", "in") start at token k?"""
         toks = self.toks
-        if toks.t(k) in ("des", "der", "im", "beim", "in", "vom"):
+        if toks.t(k) in PLACE_PREPOSITIONS:
             k += 1
         for n in (3, 2, 1):
             if k + n <= len(toks) and toks.joined(k, k + n) in lx.places():
@@ -153,14 +158,14 @@ class OrgFinder(Rules):
         last_comma_end = None
         while k < len(toks):
             j = k
-            while j < len(toks) and toks.t(j) not in ("und", "sowie", "des", "der") and lx._is_adjective(toks.t(j)) and (
+            while j < len(toks) and toks.t(j) not in LIST_AND and toks.t(j) not in GENITIVE_ARTICLES and lx._is_adjective(toks.t(j)) and (
                 toks.t(j)[:1].islower() or is_cap(toks.t(j + 1))  # "für Höhere Studien"
             ):
                 j += 1
             w = toks.t(j)
             if not is_cap(w) or w in lx.first_names() or w in lx.name_stopwords() or "\n" in toks.gap(j):
                 break
-            if w.endswith("-") and toks.t(j + 1) == "und":
+            if w.endswith("-") and toks.t(j + 1) in AND:
                 j += 1  # "Bundes- und Europaangelegenheiten"
                 k = j + 1
                 continue
@@ -174,7 +179,7 @@ class OrgFinder(Rules):
                 last_comma_end = last_comma_end or end
                 k = end + 1
                 continue
-            if sep in ("und", "sowie"):
+            if sep in LIST_AND:
                 k = end + 1
                 last_comma_end = None
                 continue

@@ -12,7 +12,11 @@ from .... import lexicon as lx
 from ....textutil import overlaps
 from ..common import (
     ADJECTIVE_NAMED_HEADS,
+    AND,
+    COUNCIL_PLACE_WORDS,
     DESCRIPTORS,
+    FOR,
+    GENITIVE_ARTICLES,
     GENITIVE_HEADS,
     NAMED_INSTITUTIONS,
     PLACE_ONLY,
@@ -58,7 +62,7 @@ def gazetteer_body_with_place(f: OrgFinder, h: Head):
 def fuer_list(f: OrgFinder, h: Head):
     """"Amt für Integration und Inklusion", "Ministerium für Kinder, Familie, Flüchtlinge und
     Integration": the head and its "für" list."""
-    if h.nxt != "für":
+    if h.nxt not in FOR:
         return None
     toks = f.toks
     end = f._fuer_list(h.i + 2)
@@ -74,10 +78,10 @@ def fuer_list(f: OrgFinder, h: Head):
 
 def council_of_place(f: OrgFinder, h: Head):
     """"Kreistag des Rhein-Sieg-Kreises", "Rat der Stadt Köln": a council and its place in the genitive."""
-    if h.lemma not in _org_heads_with_place() or h.nxt not in ("des", "der"):
+    if h.lemma not in _org_heads_with_place() or h.nxt not in GENITIVE_ARTICLES:
         return None
     toks, i = f.toks, h.i
-    k = i + 2 + (toks.t(i + 2) in ("Stadt", "Gemeinde", "Kreises", "Landes"))  # "Rat der Stadt Essen"
+    k = i + 2 + (toks.t(i + 2) in COUNCIL_PLACE_WORDS)  # "Rat der Stadt Essen"
     for n in (3, 2, 1):
         surface = toks.joined(k, k + n) if k + n <= len(toks) else ""
         if surface in lx.places():
@@ -90,7 +94,7 @@ def council_of_place(f: OrgFinder, h: Head):
 def genitive_name(f: OrgFinder, h: Head):
     """"Hauptverband des österreichischen Buchhandels", "Bibliothek des US-Kongresses": heads whose
     name goes on in the genitive (not a place's)."""
-    if not (h.lemma.endswith(GENITIVE_HEADS) or h.lemma == "bund") or h.nxt not in ("des", "der") or f._place_follows(h.i + 1):
+    if not (h.lemma.endswith(GENITIVE_HEADS) or h.lemma == "bund") or h.nxt not in GENITIVE_ARTICLES or f._place_follows(h.i + 1):
         return None
     toks, i = f.toks, h.i
     k = i + 2
@@ -201,7 +205,7 @@ def kind_and_name(f: OrgFinder, h: Head):
     name_words = [nxt]
     if toks.t(end) in ("–", "-") and is_cap(toks.t(end + 1)):
         k = end + 1
-        while k < len(toks) and (is_cap(toks.t(k)) or toks.t(k) in ("und",) or toks.t(k).endswith("-")) and "\n" not in toks.gap(k):
+        while k < len(toks) and (is_cap(toks.t(k)) or toks.t(k) in AND or toks.t(k).endswith("-")) and "\n" not in toks.gap(k):
             k += 1
             if lx.org_head_of(toks.t(k - 1)):
                 break

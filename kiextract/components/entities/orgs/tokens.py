@@ -13,6 +13,7 @@ from ...contacts.find import BRAND_DOMAIN_IN_TEXT_RE
 from ..common import (
     ENGLISH_ORG_HEADS,
     GENERIC_ACRONYMS,
+    GENITIVE_ARTICLES,
     LEGAL_FORMS,
     PARTY_ORG_NAMES,
     QUOTES_CLOSE,
@@ -178,7 +179,7 @@ def bracket_abbreviation_name(f: OrgFinder, i: int) -> None:
         return
     texts = [toks.t(x) for x in words]
     has_head = any(lx.org_head_of(x) for x in texts)
-    if not has_head and texts[0][:1] != abbr[:1] and toks.t(k) in ("des", "der"):
+    if not has_head and texts[0][:1] != abbr[:1] and toks.t(k) in GENITIVE_ARTICLES:
         # "Kommunale Integrationszentrum des Rhein-Sieg-Kreises (KI)": the body before the genitive
         g = k - 1
         before: list[int] = []
