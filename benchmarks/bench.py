@@ -35,7 +35,11 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("ki_boilerplate", "ki_contacts", "ki_dates", "ki_numbers", "ki_entities", "ki_roles")
+def stages() -> tuple[str, ...]:
+    """The stages of the checkout being measured."""
+    from kiextract.factories import STAGES
+
+    return STAGES
 
 
 def peak_mb() -> float:
@@ -142,10 +146,13 @@ def html_page(text: str, n: int) -> str:
     )
 
 
-def child(config: str, folder: Path, model: str, repeat: int = 1) -> dict:
+def child(config: str, folder: Path, model: str, repeat: int = 1, checkout: Path | None = None) -> dict:
+    """Measure one configuration in a process of its own; with `checkout`, of the kiextract in
+    that folder (an older commit's worktree) instead of the one installed."""
+    env = dict(os.environ, PYTHONPATH=str(checkout)) if checkout is not None else None
     out = subprocess.run(
         [sys.executable, __file__, "--measure", config, "--dir", str(folder), "--model", model, "--repeat", str(repeat)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -163,6 +170,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=10, help="memory check: the files repeated this often (0: skip)")
     ap.add_argument("--rounds", type=int, default=5, help="tokenising and stage runs: the fastest of this many processes, taken in turns")
     ap.add_argument("--only", help="comma-separated configurations to measure (tokenize, stage:NAME, full:blank:1, full:default:1, full:default:2, html:blank:1, html:default:1, searchdates); skips the CLI checks")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="also measure the kiextract of this folder (e.g. a git worktree of an older commit) in the same rounds, and print both with their ratio")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -179,20 +188,31 @@ def main() -> int:
         folder = tmp
         rows: list[tuple[str, dict]] = []
         results = {}
-        configs = ["tokenize", "stage:none"] + [f"stage:{s}" for s in STAGES] + ["full:blank:1", "full:default:1", "full:default:2", "html:blank:1", "html:default:1", "searchdates"]
+        configs = ["tokenize", "stage:none"] + [f"stage:{s}" for s in stages()] + ["full:blank:1", "full:default:1", "full:default:2", "html:blank:1", "html:default:1", "searchdates"]
         if args.only:
             wanted = args.only.split(",")
             unknown = [c for c in wanted if c not in configs]
             if unknown:
                 ap.error(f"unknown configuration(s) {', '.join(unknown)}; choose from {', '.join(configs)}")
             configs = [c for c in configs if c in wanted]
-        rounds = {c: args.rounds if c.startswith(("tokenize", "stage:")) else 1 for c in configs}
+        rounds = {c: args.rounds if c.startswith(("tokenize", "stage:")) or args.against else 1 for c in configs}
         runs: dict[str, list[dict]] = {c: [] for c in configs}
+        old: dict[str, list[dict]] = {c: [] for c in configs}
         for r in range(max(rounds.values())):
             for c in configs:
                 if r < rounds[c]:
+                    if args.against is not None:  # the old checkout and this one in turns, in each round
+                        old[c].append(child(c, folder, args.model, checkout=args.against.resolve()))
+                        print(f"measured {c} of {args.against} (round {r + 1}): {old[c][-1]['seconds']:.2f} s", file=sys.stderr)
                     runs[c].append(child(c, folder, args.model))
                     print(f"measured {c} (round {r + 1}): {runs[c][-1]['seconds']:.2f} s", file=sys.stderr)
+        if args.against is not None:
+            print(f"| configuration | {args.against} chars/s | this checkout chars/s | time this / old | peak MB old / this |")
+            print("| --- | ---: | ---: | ---: | ---: |")
+            for c in configs:
+                a, b = min(old[c], key=lambda x: x["seconds"]), min(runs[c], key=lambda x: x["seconds"])
+                print(f"| {c} | {a['chars'] / a['seconds']:,.0f} | {b['chars'] / b['seconds']:,.0f} | {b['seconds'] / a['seconds']:.3f} | {a['peak_mb']:,.0f} / {b['peak_mb']:,.0f} |")
+            return 0
         for c in configs:
             results[c] = min(runs[c], key=lambda r: r["seconds"])
             rows.append((c, results[c]))

@@ -67,7 +67,7 @@ def extract_corpus(
     model: str = "auto", patterns: str | None = None, published: str | None = None, max_chars: int = 5_000_000,
     input_format: str = "auto", with_text: bool = False,
 ):
-    """A Dask bag of the records (dicts, schema kiextract/4) of every document below `paths`.
+    """A Dask bag of the records (dicts, schema kiextract/5) of every document below `paths`.
 
     Nothing runs until the bag is computed: ``client.compute(bag)``, or ``bag.compute()`` on the
     default client (a `distributed.Client` makes itself the default when it is created; `client`

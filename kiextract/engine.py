@@ -10,6 +10,7 @@ Parquet, Dask, `show`, `eval` on articles) reads its inputs and runs the pipelin
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Options:
     input_format: str = "auto"
     with_text: bool = False
     skip: frozenset[str] = frozenset()  # sha256 of documents not to process again (--db)
+    locale: str = "auto"  # --locale: de-DE, de-AT, de-CH, or auto (found in each text)
 
 
 _PIPELINES: dict[tuple[str, str | None], object] = {}  # per process: the pipelines loaded, by (model, patterns)
@@ -74,7 +76,7 @@ def process_sources(sources: Iterable[Source], options: Options, nlp=None) -> li
             elif item.sha256 in options.skip:
                 slots.append(Outcome(item.source, skipped=True))
             else:
-                items.append(item)
+                items.append(item if options.locale == "auto" else dataclasses.replace(item, locale=options.locale))
                 slots.append(None)
     outcomes = iter(process(nlp, items, batch_size=CHUNK))
     return [next(outcomes) if slot is None else slot for slot in slots]

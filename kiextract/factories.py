@@ -14,6 +14,7 @@ FACTS, META, SPANS = "doc._.ki_facts", "doc._.ki_meta", "doc.spans"
 # The pipeline, in order. Later stages read what earlier ones found: numbers skip contacts and
 # dates, roles attach to the persons the entity stage found.
 STAGES: tuple[str, ...] = (
+    "ki_locale",
     "ki_boilerplate",
     "ki_contacts",
     "ki_dates",
@@ -23,6 +24,13 @@ STAGES: tuple[str, ...] = (
 )
 
 
+@Language.factory("ki_locale", assigns=[META])
+def make_locale(nlp: Language, name: str):
+    from .components.locale import LocaleComponent
+
+    return LocaleComponent()
+
+
 @Language.factory("ki_boilerplate", assigns=[SPANS, META])
 def make_boilerplate(nlp: Language, name: str):
     from .components.boilerplate import BoilerplateComponent
@@ -30,8 +38,8 @@ def make_boilerplate(nlp: Language, name: str):
     return BoilerplateComponent()
 
 
-@Language.factory("ki_contacts", default_config={"region": "DE"}, requires=[META], assigns=[SPANS, FACTS])
-def make_contacts(nlp: Language, name: str, region: str):
+@Language.factory("ki_contacts", default_config={"region": None}, requires=[META], assigns=[SPANS, FACTS])
+def make_contacts(nlp: Language, name: str, region: str | None):
     from .components.contacts import ContactsComponent
 
     return ContactsComponent(region=region)

@@ -29,7 +29,7 @@ def _schemas():
     documents = pa.schema([
         ("schema", pa.string()), ("source", pa.string()), ("sha256", pa.string()), ("title", pa.string()),
         ("author", pa.string()), ("site", pa.string()), ("url", pa.string()), ("published", pa.string()),
-        ("published_from", pa.string()), ("chars", pa.int64()), ("error", pa.string()), ("facts", pa.int64()),
+        ("published_from", pa.string()), ("locale", pa.string()), ("chars", pa.int64()), ("error", pa.string()), ("facts", pa.int64()),
         ("warnings", pa.list_(pa.string())), ("text", pa.string()),
     ])
     fact_fields = [
@@ -51,11 +51,11 @@ def _text(v: Any) -> str | None:
 
 
 def rows(records: Iterable[dict]) -> tuple[list[dict], list[dict]]:
-    """The document rows and fact rows of `records` (kiextract/4 dicts)."""
+    """The document rows and fact rows of `records` (kiextract/5 dicts)."""
     docs, facts = [], []
     for r in records:
         docs.append({
-            **{k: r.get(k) for k in ("schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "error", "text")},
+            **{k: r.get(k) for k in ("schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "locale", "error", "text")},
             "chars": r.get("chars") or 0, "facts": len(r.get("facts") or []), "warnings": list(r.get("warnings") or []),
         })
         for f in r.get("facts") or []:

@@ -188,6 +188,7 @@ def _make_doc(nlp, item: Input):
     scratch(doc)["text"] = text
     info = meta(doc)
     info.source = item.source
+    info.locale, info.url = item.locale, item.url
     if item.published is not None:
         info.published, info.published_from = item.published.value, item.published.source
     info.warnings = list(item.warnings)
@@ -223,6 +224,7 @@ def _failed(item: Input, message: str) -> Outcome:
     record = Document(
         source=item.source, sha256=_sha256(item), title=item.title, chars=len(item.text), warnings=item.warnings, error=message,
         published=item.published.value if item.published else None, published_from=item.published.source if item.published else None,
+        locale=item.locale,
     )
     return Outcome(item.source, _with_input_fields(record, item))
 
@@ -244,15 +246,17 @@ def _in_parts(nlp, item: Input) -> Outcome:
 
     parts = pieces(item.text, PART_CHARS)
     sha = _sha256(item)
-    facts, warnings, published, offset = [], list(item.warnings), item.published, 0
+    facts, warnings, published, locale, offset = [], list(item.warnings), item.published, item.locale, 0
     for n, text in enumerate(parts):
-        # the first part's publication date (from the text, maybe) holds for the later parts
-        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=published, with_text=False)
+        # the first part's publication date and locale (from the text, maybe) hold for the later parts
+        sub = dataclasses.replace(item, text=text, sha256=sha, warnings=(), published=published, locale=locale, with_text=False)
         outcome = _one(nlp, sub)
         if outcome.record.error:
             return _failed(item, f"part {n + 1} of {len(parts)} (from character {offset}): {outcome.record.error}")
         if n == 0 and outcome.record.published:
             published = Published(outcome.record.published, outcome.record.published_from)
+        if n == 0:
+            locale = outcome.record.locale
         facts += [_shifted(f, offset) for f in outcome.record.facts]
         warnings += [f"part {n + 1}: {w}" for w in outcome.record.warnings]
         offset += len(text)
@@ -265,7 +269,7 @@ def _in_parts(nlp, item: Input) -> Outcome:
     record = Document(
         source=item.source, sha256=sha, title=item.title or find_title(item.text),
         published=published.value if published else None, published_from=published.source if published else None,
-        chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings),
+        chars=len(item.text), facts=tuple(facts), warnings=tuple(warnings), locale=locale,
     )
     return Outcome(item.source, _with_input_fields(record, item))
 
@@ -331,25 +335,37 @@ def _stages_after_model(nlp) -> list[tuple[str, object]]:
     return [(name, proc) for name, proc in nlp.pipeline if name in factories.STAGES]
 
 
-def extract(text: str, published: str | None = None, source: str = "<text>", nlp=None) -> Document:
-    """The facts of one German text.
+def _locale(locale: str | None) -> str | None:
+    """A locale argument: "auto" or None finds it in each text; else one of locales.LOCALES."""
+    if locale in (None, "auto"):
+        return None
+    from .locales import get
+
+    return get(locale).code
+
+
+def extract(text: str, published: str | None = None, source: str = "<text>", nlp=None, locale: str | None = None) -> Document:
+    """The facts of one German text; `locale` (de-DE, de-AT, de-CH) says how it is written,
+    else ("auto", None) kiextract finds it in the text.
 
     >>> record = extract("Rufnummer 0 22 41/13 30 66", nlp=load_pipeline("blank"))
     >>> [f.value for f in record.facts]
     ['+492241133066']
     """
     nlp = nlp or default_pipeline()
-    record = next(process(nlp, [Input(text=text, source=source, published=published)])).record
+    record = next(process(nlp, [Input(text=text, source=source, published=published, locale=_locale(locale))])).record
     if record.error:
         raise ProcessingError(f"{source}: {record.error}")
     return record
 
 
-def extract_many(texts: Iterable[str], published: str | None = None, nlp=None, batch_size: int = 16) -> Iterator[Document]:
-    """Stream the facts of many texts (over `nlp.pipe`), in order; `published` applies to all.
+def extract_many(texts: Iterable[str], published: str | None = None, nlp=None, batch_size: int = 16, locale: str | None = None) -> Iterator[Document]:
+    """Stream the facts of many texts (over `nlp.pipe`), in order; `published` and `locale`
+    apply to all.
 
     A text that a stage fails on gives a record with `error` set and no facts; the others go on.
     """
     nlp = nlp or default_pipeline()
-    items = (Input(text=t, source=f"<text {i}>", published=published) for i, t in enumerate(texts))
+    code = _locale(locale)
+    items = (Input(text=t, source=f"<text {i}>", published=published, locale=code) for i, t in enumerate(texts))
     return (outcome.record for outcome in process(nlp, items, batch_size=batch_size))

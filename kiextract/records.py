@@ -1,4 +1,4 @@
-"""The record model of schema "kiextract/4": frozen dataclasses with `to_dict()` in documented order.
+"""The record model of schema "kiextract/5": frozen dataclasses with `to_dict()` in documented order.
 
 See docs/schema.md for the contract; `kiextract/data/schema.json` is its JSON Schema (written by
 `python -m kiextract.schema`). The facts' fields come from the kinds' declarations (kinds/); the
@@ -13,7 +13,7 @@ from typing import Any
 from .kinds import KINDS, NAMES
 from .kinds.person import ROLE_FIELDS  # noqa: F401  (re-exported: the roles stage writes them)
 
-SCHEMA = "kiextract/4"
+SCHEMA = "kiextract/5"
 
 FACT_TYPES: tuple[str, ...] = NAMES
 # The type-specific keys of each fact type, in the order they are written.
@@ -30,7 +30,7 @@ SCALAR_FIELDS: tuple[str, ...] = tuple(k for k in ALL_FIELDS if k not in NESTED_
 # Scalar fields that are whole numbers (an integer column in SQLite and Parquet); the others are text.
 INTEGER_FIELDS = frozenset(f.name for k in KINDS for f in k.fields if f.integer)
 DOCUMENT_FIELDS = (
-    "schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "chars", "error",
+    "schema", "source", "sha256", "title", "author", "site", "url", "published", "published_from", "locale", "chars", "error",
     "facts", "warnings", "text",
 )
 # Where `published` came from, and which wins: the --published flag, the `published` of a JSON Lines
@@ -78,6 +78,7 @@ class Input:
     origin: str = "text"
     warnings: tuple[str, ...] = ()
     with_text: bool = False
+    locale: str | None = None  # de-DE, de-AT or de-CH; None: found in the text (locales.detect)
 
     def __post_init__(self) -> None:
         if isinstance(self.published, str):
@@ -126,6 +127,7 @@ class Document:
     url: str | None = None
     published_from: str | None = None
     text: str | None = None  # the text the offsets refer to, with --with-text
+    locale: str | None = None  # the locale the text was read in: de-DE, de-AT, de-CH
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,6 +140,7 @@ class Document:
             "url": self.url,
             "published": self.published,
             "published_from": self.published_from,
+            "locale": self.locale,
             "chars": self.chars,
             "error": self.error,
             "facts": [f.to_dict() for f in self.facts],

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from .kinds import SHARED_DEFS, fact_schema
+from .locales import LOCALES
 from .records import DOCUMENT_FIELDS, PUBLISHED_FROM, SCHEMA
 
 STRING_OR_NULL = {"type": ["string", "null"]}
@@ -24,6 +25,7 @@ DOCUMENT_PROPERTIES: dict[str, Any] = {
     "url": {**STRING_OR_NULL, "description": "the web page's canonical URL or the record's url, else null"},
     "published": {**STRING_OR_NULL, "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
     "published_from": {"enum": [*PUBLISHED_FROM, None], "description": "where published came from"},
+    "locale": {"enum": [*LOCALES, None], "description": "the locale the text was read in (--locale, else found in the text); null for an input that could not be read"},
     "chars": {"type": "integer", "minimum": 0},
     "error": {**STRING_OR_NULL, "description": "why a stage failed on this document (its facts are then empty), else null"},
     "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},

@@ -17,7 +17,7 @@ from .records import INTEGER_FIELDS, SCALAR_FIELDS
 
 # Marks a database as kiextract's (`pragma application_id`, "kixt"); `user_version` is the layout.
 APPLICATION_ID = 0x6B697874
-LAYOUT = 4
+LAYOUT = 5
 BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up with a message
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCALAR_COLUMNS = SCALAR_FIELDS  # the facts' scalar fields (records.py), one column each
@@ -38,6 +38,7 @@ create table if not exists documents (
     site text,
     url text,
     published_from text,
+    locale text,
     processed_at text not null,
     kiextract_version text not null,
     pipeline text not null,
@@ -62,10 +63,10 @@ create index if not exists documents_by_source on documents(source);
 """
 DOCUMENT_COLUMNS = (
     "sha256", "source", "title", "published", "chars", "processed_at", "kiextract_version", "pipeline", "warnings", "error",
-    "author", "site", "url", "published_from",
+    "author", "site", "url", "published_from", "locale",
 )
 # Columns a store of an earlier layout may lack; `_migrate` adds them.
-LATER_COLUMNS = ("error", "author", "site", "url", "published_from")
+LATER_COLUMNS = ("error", "author", "site", "url", "published_from", "locale")
 OURS = {"documents", "facts"}
 
 
@@ -167,7 +168,7 @@ def write_document(conn: sqlite3.Connection, record: dict[str, Any], version: st
             (
                 record["sha256"], record["source"], record["title"], record["published"], record["chars"],
                 now, version, pipeline, json.dumps(record["warnings"], ensure_ascii=False), record.get("error"),
-                record.get("author"), record.get("site"), record.get("url"), record.get("published_from"),
+                record.get("author"), record.get("site"), record.get("url"), record.get("published_from"), record.get("locale"),
             ),
         )
         conn.executemany(

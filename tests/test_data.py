@@ -35,6 +35,7 @@ def test_sources_names_every_data_file():
 
 
 JSONS = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".json") and p.name != "schema.json")
+OVERLAYS = sorted(f"{d.name}/{p.name}" for d in DATA.iterdir() if d.is_dir() and d.name.startswith("de-") for p in d.iterdir())
 
 
 def _pairs_without_duplicates(pairs):
@@ -55,7 +56,7 @@ def _string_lists(value, where=""):
             yield from _string_lists(v, f"{where}[{n}]")
 
 
-@pytest.mark.parametrize("name", JSONS)
+@pytest.mark.parametrize("name", JSONS + [n for n in OVERLAYS if n.endswith(".json")])
 def test_json_word_lists_are_nfc_without_duplicates(name):
     text = (DATA / name).read_text(encoding="utf-8")
     assert text == unicodedata.normalize("NFC", text)
@@ -90,3 +91,18 @@ def test_every_pattern_of_the_data_compiles(name, section):
     assert patterns
     for p in patterns:
         regex.compile(p)
+
+
+@pytest.mark.parametrize("name", OVERLAYS)
+def test_a_locales_overlay_adds_to_a_base_file_of_the_same_name(name):
+    """data/de-XX/NAME adds to data/NAME: the same kind of file, its keys the base's (a JSON
+    overlay may add entries inside a key, not new top-level keys the code would never read)."""
+    from kiextract.locales import LOCALES
+
+    folder, file = name.split("/")
+    assert folder in LOCALES
+    assert (DATA / file).is_file(), f"{name} overlays no base file"
+    if file.endswith(".json"):
+        base = json.loads((DATA / file).read_text(encoding="utf-8"))
+        overlay = json.loads((DATA / name).read_text(encoding="utf-8"))
+        assert set(overlay) - {"_comment"} <= set(base), name

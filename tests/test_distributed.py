@@ -24,7 +24,7 @@ runner = CliRunner()
 
 DOCUMENT_COLUMNS = [
     ("schema", "string"), ("source", "string"), ("sha256", "string"), ("title", "string"), ("author", "string"),
-    ("site", "string"), ("url", "string"), ("published", "string"), ("published_from", "string"), ("chars", "int64"),
+    ("site", "string"), ("url", "string"), ("published", "string"), ("published_from", "string"), ("locale", "string"), ("chars", "int64"),
     ("error", "string"), ("facts", "int64"), ("warnings", "list<element: string>"), ("text", "string"),
 ]
 

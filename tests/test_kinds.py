@@ -1,4 +1,4 @@
-"""The kiextract/4 contract: every seed validates against the shipped JSON Schema, every fact's
+"""The kiextract/5 contract: every seed validates against the shipped JSON Schema, every fact's
 text is the source at its offsets, and arbitrary input never breaks either."""
 import json
 

@@ -112,7 +112,9 @@ def test_stages_declare_what_they_require_and_assign(nlp):
     assert all(not problems for problems in analysis["problems"].values())
     summary = analysis["summary"]
     assert "doc._.ki_facts" in summary["ki_roles"]["requires"]
-    assert all("doc.spans" in summary[name]["assigns"] for name in nlp.pipe_names if name.startswith("ki_"))
+    finders = [name for name in nlp.pipe_names if "doc._.ki_facts" in summary[name]["assigns"]]
+    assert len(finders) == 5 and all("doc.spans" in summary[name]["assigns"] for name in finders)
+    assert summary["ki_locale"]["assigns"] == ["doc._.ki_meta"]
 
 
 # -- one failing document never costs the others --------------------------------------------------
@@ -334,7 +336,7 @@ def test_format_follows_the_output_extension(tmp_path, name, check):
 def test_format_flag_wins_over_the_extension(tmp_path):
     out = tmp_path / "facts.csv"
     facts_cli(str(SEEDS), "-o", str(out), "--format", "jsonl")
-    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["schema"] == "kiextract/4"
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["schema"] == "kiextract/5"
 
 
 def test_several_globs_take_the_files_of_each(tmp_path):

@@ -16,7 +16,16 @@ from .. import __version__
 from ..engine import Options
 from ..errors import ExitCode, KiextractError
 from . import common
-from .common import DEFAULT_GLOBS, FactType, Format, InputFormat, Terminated, escape
+from .common import (
+    DEFAULT_GLOBS,
+    LOCALE_HELP,
+    FactType,
+    Format,
+    InputFormat,
+    LocaleChoice,
+    Terminated,
+    escape,
+)
 
 
 @dataclass
@@ -51,6 +60,7 @@ def facts(
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (HTML by name or content, JSON Lines by .jsonl/.ndjson, else text), text, html or jsonl; for stdin give html or jsonl. Example: cat corpus.jsonl | kiextract facts - --input-format jsonl"),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: a scheduler's address, or local:N for N worker processes here. Inputs are read by the workers (paths on shared storage, or fsspec URLs such as s3://bucket/news/). Example: --dask tcp://scheduler:8786"),
     partition_size: int = typer.Option(64, "--partition-size", min=1, help="With --dask or --format parquet: documents per task and per part file. Example: --partition-size 256"),
+    locale: LocaleChoice = typer.Option(LocaleChoice.auto, "--locale", "-l", help=LOCALE_HELP),
     with_text: bool = typer.Option(False, "--with-text", help="Put the text the offsets refer to (a web page's extracted main text) into each record. Example: page.html --with-text"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (at most the inputs and the machine's cores). Example: --jobs 2"),
     max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Refuse inputs longer than this many characters. Example: --max-chars 200000"),
@@ -67,7 +77,7 @@ def facts(
     err = common.stderr()
     run = Run(
         paths=paths,
-        options=Options(model, str(patterns) if patterns else None, published, max_chars, input_format.value, with_text),
+        options=Options(model, str(patterns) if patterns else None, published, max_chars, input_format.value, with_text, locale=locale.value),
         fmt=fmt.value if fmt is not None else None, types=tuple(t.value for t in types) if types else None, output=output,
         globs=glob or list(DEFAULT_GLOBS), jobs=jobs, db=db, force=force, quiet=quiet, csv_raw=csv_raw, dask=dask,
         partition_size=partition_size, err=err,

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ExitCode, KiextractError
 from . import common
-from .common import DEFAULT_GLOBS, escape
+from .common import DEFAULT_GLOBS, LOCALE_HELP, LocaleChoice, escape
 
 
 def show(
@@ -19,6 +19,7 @@ def show(
     published: Optional[str] = typer.Option(None, "--published", callback=common.check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
     model: str = typer.Option("auto", "--model", "-m", help="auto or blank (rules only), kiextract (the shipped NER model), or the name or path of a spaCy German pipeline. Example: --model kiextract"),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from directories (repeatable) [default: *.txt, *.html, *.htm]. Example: --glob '*.md'"),
+    locale: LocaleChoice = typer.Option(LocaleChoice.auto, "--locale", "-l", help=LOCALE_HELP),
 ) -> None:
     """Show the article with every fact highlighted by type, and the facts with their values.
 
@@ -26,14 +27,14 @@ def show(
     """
     err = common.stderr()
     try:
-        code = run_show(paths, html_out, published, model, glob or list(DEFAULT_GLOBS), err)
+        code = run_show(paths, html_out, published, model, glob or list(DEFAULT_GLOBS), err, locale.value)
     except KiextractError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
         code = ExitCode.USAGE
     raise typer.Exit(int(code))
 
 
-def run_show(paths, html_out: Optional[Path], published, model: str, globs, err) -> ExitCode:
+def run_show(paths, html_out: Optional[Path], published, model: str, globs, err, locale: str = "auto") -> ExitCode:
     from rich.console import Console
 
     from .. import engine
@@ -54,7 +55,7 @@ def run_show(paths, html_out: Optional[Path], published, model: str, globs, err)
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise KiextractError(f"--html {html_out}: cannot create the folder ({exc.strerror or exc})") from None
-    options = engine.Options(model=model, published=published, with_text=True)
+    options = engine.Options(model=model, published=published, with_text=True, locale=locale)
     out = Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
     failed = 0
     pages: list[tuple[str, dict]] = []

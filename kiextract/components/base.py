@@ -122,13 +122,29 @@ class DocMeta:
     warnings: list[str] = _Key(factory=list)
     skip: list[tuple[int, int]] = _Key(factory=list)  # ranges no stage takes facts from (boilerplate)
     header_date: str | None = _Key()  # a scraper header's date (" date 2017-08")
-    credits: list[tuple[int, int, str, int]] = _Key(factory=list)  # (start, end, byline|credit, line start) of bylines and photo credits
+    credits: list[tuple[int, int, str, int]] = _Key(factory=list)
+    locale: str | None = _Key()  # de-DE, de-AT, de-CH: given (--locale), else found by ki_locale
+    url: str | None = _Key()  # a web page's or record's URL (its domain is a locale's cue)  # (start, end, byline|credit, line start) of bylines and photo credits
 
     def __init__(self, data: dict) -> None:
         self.data = data
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+
+def in_doc_locale(call):
+    """A stage's `__call__` that reads the words of the Doc's locale (locales.using)."""
+    import functools
+
+    from ..locales import using
+
+    @functools.wraps(call)
+    def wrapped(self, doc: Doc) -> Doc:
+        with using(DocMeta(doc._.ki_meta).locale):
+            return call(self, doc)
+
+    return wrapped
 
 
 def meta(doc: Doc) -> DocMeta:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import lexicon as lx
+from ..locales import DEFAULT
 
 GIVEN_NAME, PLACE, TITLE, ORG, ORG_HEAD = "__vorname__", "__ort__", "__titel__", "__org__", "__orgkopf__"
 
@@ -32,7 +33,7 @@ def norm_class(word: str) -> str | None:
         return PLACE
     if len(word) > 4 and lx.title_of(word) is not None:
         return TITLE
-    if word in lx.parties() or (word in lx.known_orgs() and " " not in word):
+    if word in lx.parties(DEFAULT) or (word in lx.known_orgs() and " " not in word):
         return ORG
     if len(word) > 4 and lx.org_head_of(word) is not None:
         return ORG_HEAD

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..textutil import load_json
+from ..locales import DEFAULT, data_json
 
 
-@cache
 def dates_words() -> dict:
-    return load_json("dates_de.json")
+    """dates_de.json with the overlay of the locale being read (a holiday's date is a country's)."""
+    return data_json("dates_de.json")
 
 
 @cache
 def calendar_words() -> frozenset[str]:
     """Month and weekday names, lower-cased (for other stages that must not take them as nouns)."""
-    lex = dates_words()
+    lex = data_json("dates_de.json", DEFAULT)
     return frozenset(lex["months"]) | frozenset(lex["weekdays"])

@@ -29,7 +29,27 @@ def _lemma_exact(word: str) -> str | None:
     table, lemmas = _tables()
     if word in table:
         return table[word]
-    return word if word in lemmas else None
+    if word in lemmas:
+        return word
+    if "ss" in word:
+        return _lemma_with_eszett(word)
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _lemma_with_eszett(word: str) -> str | None:
+    """The lemma of a word written with "ss" where the table writes ß: the Swiss spelling
+    ("Strasse", "schliesst") and the spelling since 1996 of words the table holds only in the old
+    one ("Prozess"). The lemma keeps the word's own spelling ("Strassen" -> "Strasse")."""
+    table, lemmas = _tables()
+    k = word.find("ss")
+    while k >= 0:
+        variant = word[:k] + "ß" + word[k + 2:]
+        lemma = table.get(variant) or (variant if variant in lemmas else None)
+        if lemma is not None:
+            return lemma.replace("ß", "ss")
+        k = word.find("ss", k + 1)
+    return None
 
 
 PLURAL_ENDINGS = ("en", "n", "e", "er", "s")

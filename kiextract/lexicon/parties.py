@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..locales import current, get
 from ..textutil import load_tsv, words_frozenset
 
 # Party aliases too ambiguous for running text (see the gazetteer README).
@@ -44,9 +45,20 @@ def _ambiguous_party_aliases() -> frozenset[str]:
     return frozenset(flagged | AMBIGUOUS_PARTY_ALIASES)
 
 
-@cache
-def parties() -> dict[str, str]:
+def parties(locale: str | None = None) -> dict[str, str]:
     """Alias -> canonical party name, without the ambiguous aliases (common words, generic party
-    families such as "Sozialdemokraten", aliases two parties share)."""
-    ambiguous = _ambiguous_party_aliases()
+    families such as "Sozialdemokraten", aliases two parties share), in `locale` (the one being
+    read by default): there an acronym of one of its own country's parties is a party ("SP",
+    "EVP" in Switzerland), whatever it may mean elsewhere."""
+    return _parties(locale or current())
+
+
+@cache
+def _parties(locale: str) -> dict[str, str]:
+    country = get(locale).country
+    own: dict[str, set[str]] = {}
+    for row in load_tsv("parties.tsv"):
+        if row[2] == country:
+            own.setdefault(row[1], set()).add(row[0])
+    ambiguous = _ambiguous_party_aliases() - {a for a, canon in own.items() if a.isupper() and len(canon) == 1 and a not in AMBIGUOUS_PARTY_ALIASES}
     return {alias: canon for alias, canon in all_parties().items() if alias not in ambiguous}

@@ -29,7 +29,7 @@ def test_cli_jsonl_one_document_per_line():
     assert len(lines) == 5
     docs = [json.loads(line) for line in lines]
     assert [d["source"] for d in docs] == sorted(d["source"] for d in docs)
-    assert all(d["schema"] == "kiextract/4" for d in docs)
+    assert all(d["schema"] == "kiextract/5" for d in docs)
 
 
 def test_cli_json_is_one_array():
@@ -194,7 +194,7 @@ def test_cli_interrupt_keeps_whole_lines(monkeypatch):
     result = run("seeds/")
     assert result.exit_code == 130
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and all(json.loads(x)["schema"] == "kiextract/4" for x in lines)
+    assert len(lines) == 2 and all(json.loads(x)["schema"] == "kiextract/5" for x in lines)
 
 
 def test_cli_interrupt_closes_the_json_array(monkeypatch):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...records import Published
-from ..base import add_fact, doc_text, meta, skip_ranges, taken_ranges
+from ..base import add_fact, doc_text, in_doc_locale, meta, skip_ranges, taken_ranges
 from .find import find_dates
 from .published import find_published
 from .refs import DateRef
@@ -20,6 +20,7 @@ KEY = "ki_dates"
 
 
 class DatesComponent:
+    @in_doc_locale
     def __call__(self, doc: Doc) -> Doc:
         info = meta(doc)
         doc.spans[KEY] = []

@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from ...lexicon.calendar import dates_words
+from ...locales import current
 from ...textutil import Ranges, number_blockers
 from ..numbers.parse import lexicon as number_lexicon
 from .refs import YEAR, DateRef, ref_from
@@ -24,10 +25,15 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@cache
 def _patterns() -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
     """The date patterns of dates_de.json's `grammar`, in order, each with the pattern of its
-    optional prefix: the templates filled with the grammar's parts and the file's word lists."""
+    optional prefix: the templates filled with the grammar's parts and the file's word lists (of
+    the locale being read)."""
+    return _patterns_of(current())
+
+
+@cache
+def _patterns_of(locale: str) -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
     lex = dates_words()
     grammar = lex["grammar"]
     fields = dict(grammar["parts"])
@@ -49,8 +55,12 @@ def _patterns() -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
     ]
 
 
-@cache
 def _triggers() -> dict[str, tuple[str, ...]]:
+    return _triggers_of(current())
+
+
+@cache
+def _triggers_of(locale: str) -> dict[str, tuple[str, ...]]:
     """Words at least one of which a pattern needs in the (lower-cased) text; patterns without
     an entry need a digit. A cheap test that spares most texts most patterns."""
     lex = dates_words()

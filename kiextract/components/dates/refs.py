@@ -280,6 +280,8 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         cue = g["cue"].lower()
         mod = "start" if cue.startswith("anfang") else "end" if cue.startswith("ende") else "mid" if cue.startswith("mitte") else None
         return [DateRef(s, e, t, "relweek", "week", offset=_direction(cue), modifier=mod)]
+    if name == "this_year":  # "heuer": this year (Austrian and Bavarian)
+        return [DateRef(s, e, t, "relyear", "year", offset=0)]
     if name == "relyear":
         off = -1 if g.get("vj") else _direction(g.get("cue"))
         return [DateRef(s, e, t, "relyear", "year", offset=off, modifier=_edge_modifier(g.get("edge")), part=_year_part(g.get("edge")))]

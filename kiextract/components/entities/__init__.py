@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ... import lexicon as lx
 from ...errors import PatternsError
 from ...textutil import Ranges, json_lines
-from ..base import add_fact, doc_text
+from ..base import add_fact, doc_text, in_doc_locale
 from .common import HONORIFICS, Entity, Found, Tokens, is_cap
 from .orgs import find_organisations
 from .persons import PersonFinder
@@ -89,6 +89,7 @@ class EntitiesComponent:
         matches = self._org_matcher()(doc, as_spans=True)
         return [(m.start_char, m.end_char, m.label_, self._org_names[" ".join(t.text for t in m)]) for m in matches]
 
+    @in_doc_locale
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         ents = model_entities(doc) if self.use_model and doc.has_annotation("ENT_IOB") else []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ... import lexicon as lx
 from ...lexicon.calendar import calendar_words
+from ...locales import DEFAULT
 from ...textutil import (
     Ranges,
     load_lines,
@@ -158,7 +159,7 @@ def is_name_token(w: str) -> bool:
         return False
     if not NAME_TOKEN_RE.fullmatch(w):
         return False
-    if w in lx.name_stopwords() or w.lower() in calendar_words() or w in lx.parties():
+    if w in lx.name_stopwords() or w.lower() in calendar_words() or w in lx.parties(DEFAULT):
         return False
     return lx.title_of(w) is None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...textutil import Ranges, overlaps
-from ..base import add_fact, doc_text, skip_ranges, taken_ranges
+from ..base import add_fact, doc_text, in_doc_locale, skip_ranges, taken_ranges
 from .ages import find_ages
 from .counts import unit_of
 from .find import find_numbers
@@ -21,6 +21,7 @@ __all__ = ["AGES_KEY", "KEY", "NumberFact", "NumbersComponent", "find_ages", "fi
 
 
 class NumbersComponent:
+    @in_doc_locale
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         text, skip = doc_text(doc), skip_ranges(doc)

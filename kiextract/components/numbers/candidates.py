@@ -10,7 +10,7 @@ import regex
 from ...lexicon import FUNCTION_WORDS
 from ...textutil import number_blockers, street_suffixes
 from .money import CURRENCY_SIGNS
-from .parse import DIGITS_RE, lexicon, parse_digits, parse_number_word, pattern
+from .parse import current, digits_re, lexicon, parse_digits, parse_number_word, pattern
 from .tokens import _lex_before
 
 # A word made only of German numeral parts ("zweihundertfünfzig", "dreiundzwanzig", "einem", "beiden");
@@ -45,7 +45,7 @@ NUMWORD_LOWER_RE = re.compile(r"[^\w-](" + NOT_ARTICLE + NUMWORD_CORE + r")(?![^
 def _candidates(text: str) -> list[tuple[int, int, float, str]]:
     """(start, end, value, kind) of every number written with digits or as a word."""
     out = []
-    for m in DIGITS_RE.finditer(text):
+    for m in digits_re().finditer(text):
         v = parse_digits(m.group())
         if v is not None:
             out.append((m.start(), m.end(), v, "digits"))
@@ -80,10 +80,14 @@ ARTICLE_LOWER_RE = re.compile(pattern("article_lower"))
 ARTICLE_RE = regex.compile(pattern("article_any"))
 
 
-@cache
 def _article_follow_re() -> re.Pattern:
     """What may follow a numeral "ein" (lowercased text): a scale, currency, percent or duration
-    word ("eine Million", "ein Euro", "ein Prozent", "ein Jahr")."""
+    word ("eine Million", "ein Euro", "ein Prozent", "ein Jahr"), in the locale being read."""
+    return _article_follow_re_of(current())
+
+
+@cache
+def _article_follow_re_of(locale: str) -> re.Pattern:
     lex = lexicon()
     words = [*lex["scales"], *lex["currencies"], *lex["percent_words"], *lex["duration_units"]]
     alt = "|".join(re.escape(w) for w in sorted({w.split()[0].rstrip(".") for w in words}, key=len, reverse=True))
@@ -110,7 +114,7 @@ def _after_count_cue(text: str, s: int) -> bool:
 def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     """"3." (ordinal), "3.v.l.", "2:1", "15:04", "Nr. 9", "§ 3", "Hauptstraße 12", "3-Zimmer"."""
     after = text[e:e + 2]
-    if after.startswith(".") and not after[1:2].isdigit():
+    if after.startswith(".") and not after[1:2].isdigit() and text[s:e].isdigit():  # "4.50." is no ordinal
         nxt = NEXT_AFTER_DOT_RE.match(text, e, e + 40)
         # "lagen sie bei 705. Davon …": the sentence ends; "der 100. Geburtstag" is an ordinal
         return not (nxt and nxt.group(1).lower() in _sentence_starters())
@@ -131,9 +135,13 @@ def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     return False
 
 
-@cache
-def _amount_after_re():
+def _amount_after_re() -> regex.Pattern:
     """Words after a year-like number that make it an amount: a currency, percent or scale word."""
+    return _amount_after_re_of(current())
+
+
+@cache
+def _amount_after_re_of(locale: str) -> regex.Pattern:
     lex = lexicon()
     words = sorted(set(lex["currencies"]) | set(lex["percent_words"]) | set(lex["scales"]), key=len, reverse=True)
     return regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.IGNORECASE)

@@ -144,7 +144,7 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], c
         return None
     if raw.isdigit() and len(raw) == 5 and rest and rest[0].is_cap and not _currency(rest) and n_scale == 0:
         return None  # postal code "53721 Siegburg"
-    if cur_before and (cur_before[1] != "EUR/100"):
+    if cur_before and not cur_before[1].endswith("/100"):  # not "Cent 30"
         code = cur_before[1]
         start = before[0].start
         q_start, qualifier = _qualifier_before(text, start)

@@ -193,8 +193,8 @@ def _currency_before(text: str, s: int) -> tuple[list[Tok], tuple[int, str] | No
 
 def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: float = 1) -> NumberFact:
     factor = scale
-    if code == "EUR/100":
-        code, value, factor = "EUR", value / 100, scale / 100
+    if code.endswith("/100"):  # "30 Cent", "50 Rappen": hundredths of the currency
+        code, value, factor = code[:-4], value / 100, scale / 100
     about, period, at = _about_before(text, start)
     if about is None:
         about, _, at = _about_after(after)

@@ -14,29 +14,47 @@ from functools import cache, lru_cache
 
 import regex
 
-from ...textutil import load_json
+from ...locales import current, data_json, get
 
-# 365.000 | 1.250.000 | 10 000 | 14,5 | 2014 | 0,5
-DIGITS_RE = regex.compile(
-    r"(?<![\p{L}\p{N}.,/:@§#_-])"
-    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
+# 365.000 | 1.250.000 | 10 000 | 1'500'000 (Swiss) | 14,5 | 2014 | 0,5
+_DIGITS = (
+    r"(?<![\p{L}\p{N}.,/:@§#_'’-])"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d{1,2}(?!\d))?%s|\d+(?:,\d+)?)"
     r"(?![\p{N}\p{L}])"
 )
+DIGITS_RE = regex.compile(_DIGITS % "")
+# where a point before two digits is the decimal point (de-CH: "Fr. 4.50", "2.5 Mio."): 4.5
+DIGITS_DECIMAL_POINT_RE = regex.compile(_DIGITS % r"|\d+\.\d{1,2}(?!\d|\.\d)")
 
 
-SPACES_RE = regex.compile(r"[ \u00a0\u202f]")
+SPACES_RE = regex.compile(r"[ \u00a0\u202f'’]")
 GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+DECIMAL_POINT_RE = regex.compile(r"\d+\.\d{1,2}|\d{1,3}(?:['’]\d{3})+\.\d{1,2}")
 
 
-@cache
 def lexicon() -> dict:
-    return load_json("numbers_de.json")
+    """numbers_de.json with the overlay of the locale being read (a currency such as "Fr." is Swiss)."""
+    return data_json("numbers_de.json")
 
 
-@cache
 def words(name: str) -> frozenset[str]:
     """A word set of numbers_de.json's `words` ("articles", "joining", ...)."""
-    return frozenset(lexicon()["words"][name])
+    return _words(name, current())
+
+
+@cache
+def _words(name: str, locale: str) -> frozenset[str]:
+    return frozenset(data_json("numbers_de.json", locale)["words"][name])
+
+
+def decimal_point() -> bool:
+    """Whether the locale being read writes a point before the decimals ("4.50" in Switzerland)."""
+    return get(current()).decimal_point
+
+
+def digits_re() -> regex.Pattern:
+    """Numbers written with digits, as the locale being read writes them."""
+    return DIGITS_DECIMAL_POINT_RE if decimal_point() else DIGITS_RE
 
 
 def pattern(name: str) -> str:
@@ -52,7 +70,10 @@ def parse_digits(s: str) -> float | None:
     """
     if s.isdecimal():
         return float(s)  # most numbers: plain digits
-    s = SPACES_RE.sub("", s.strip())
+    s = s.strip()
+    if "." in s and decimal_point() and DECIMAL_POINT_RE.fullmatch(s):
+        return float(SPACES_RE.sub("", s))  # "4.50", "1'500.50" in Switzerland
+    s = SPACES_RE.sub("", s)
     if "." in s and GROUPED_RE.fullmatch(s):
         s = s.replace(".", "")
     elif "." in s:

@@ -11,7 +11,7 @@ from ...lexicon import FUNCTION_WORDS, ambiguous_places, places
 from ...lexicon.calendar import calendar_words
 from ...lexicon.lemma import _lemma_exact, lemmatize_noun
 from ..base import part
-from .parse import lexicon, pattern, words
+from .parse import current, lexicon, pattern, words
 
 # Words (with inner hyphens, a hanging "Hin-" before und/oder, a final dot), digits, signs. The
 # standard library's engine is faster here than `regex`: [^\W\d_] is a letter, [^\W_] a letter or digit.
@@ -129,9 +129,14 @@ def _tokens_before(text: str, pos: int, limit: int) -> list[Tok]:
         window = min(2 * window, widest)
 
 
-@cache
 def _phrases(name: str) -> tuple[dict[tuple[str, ...], Any], int, frozenset[str]]:
-    """A lexicon mapping of phrases as {words: value}, the longest phrase's length, the first words."""
+    """A lexicon mapping of phrases as {words: value}, the longest phrase's length, the first
+    words, in the locale being read."""
+    return _phrases_of(name, current())
+
+
+@cache
+def _phrases_of(name: str, locale: str) -> tuple[dict[tuple[str, ...], Any], int, frozenset[str]]:
     table = {tuple(k.split()): v for k, v in lexicon()[name].items()}
     return table, max(len(k) for k in table), frozenset(k[0] for k in table)
 

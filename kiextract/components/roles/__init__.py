@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..base import add_span, facts
+from ..base import add_span, facts, in_doc_locale
 from .finder import RoleFinder, merge_roles, same_office
 from .rules import AFTER_NAME, BEFORE_NAME, DOCUMENT
 
@@ -31,6 +31,7 @@ def find_roles(doc: Doc) -> RoleFinder:
 
 
 class RolesComponent:
+    @in_doc_locale
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[KEY] = []
         find_roles(doc)

@@ -326,6 +326,8 @@ def descriptions(f: RoleFinder) -> None:
         before = [pid for _, pid in order[max(0, cut - MAX_BACK):cut]]
         if not before:
             continue
+        if title.kind == "member":
+            continue  # "der Nationalrat", "der Regierungsrat" without a name: the council, no person
         gender = title.gender
         compatible = [pid for pid in before if by_id[pid].gender in (None, gender) or gender is None]
         party = f._party_prefix(k)
@@ -337,7 +339,7 @@ def descriptions(f: RoleFinder) -> None:
             for pid in compatible:
                 counts[pid] = counts.get(pid, 0) + 1
             for pid in counts:
-                if any(r.get("_kind") == "political" for r in roles[pid]):
+                if any(r.get("_kind") in ("political", "member") for r in roles[pid]):
                     counts[pid] += 10
             target = max(counts, key=lambda x: (counts[x], -before[::-1].index(x)))
             if party:
