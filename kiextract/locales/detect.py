@@ -16,14 +16,19 @@ SS_WORD_RE = regex.compile(r"(?<![\p{L}])\p{L}*ss\p{L}*")
 SCAN_CHARS = 20_000  # the cues of the first characters are enough; a huge text is not read twice
 
 
+WORD_RE = regex.compile(r"\p{L}+")
+
+
 @cache
-def _cues(code: str) -> tuple[regex.Pattern | None, dict[str, int], list[tuple[regex.Pattern, int]]]:
-    """The locale's cue words as one pattern (with their weights) and its cue patterns."""
+def _cues(code: str) -> tuple[dict[str, int], dict[str, int], list[tuple[regex.Pattern, int]]]:
+    """The locale's cue words (one word each: looked up among the text's words), its cues of
+    several words or with a dot ("St. Gallen"), and its cue patterns, each with its weight."""
     info = load_json("locales.json")[code]
-    words = {w: n for w, n in info.get("cues", {}).items() if not w.startswith("_")}
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\p{L}\p{N}])") if words else None
+    cues = {w: n for w, n in info.get("cues", {}).items() if not w.startswith("_")}
+    single = {w: n for w, n in cues.items() if WORD_RE.fullmatch(w)}
+    phrases = {w: n for w, n in cues.items() if w not in single}
     patterns = [(regex.compile(p), n) for p, n in info.get("patterns", [])]
-    return pattern, words, patterns
+    return single, phrases, patterns
 
 
 def _swiss_spelling(text: str, stems: tuple[str, ...]) -> bool:
@@ -38,13 +43,15 @@ def _swiss_spelling(text: str, stems: tuple[str, ...]) -> bool:
 def scores(text: str, url: str | None = None) -> dict[str, int]:
     """The weight of the cues each locale other than de-DE finds in `text` (and its URL)."""
     text = text[:SCAN_CHARS]
+    words = set(WORD_RE.findall(text))
     out = {}
     for code in LOCALES:
         if code == DEFAULT:
             continue
         info = load_json("locales.json")[code]
-        pattern, words, patterns = _cues(code)
-        score = sum(words[w] for w in set(pattern.findall(text))) if pattern is not None else 0
+        single, phrases, patterns = _cues(code)
+        score = sum(n for w, n in single.items() if w in words)
+        score += sum(n for w, n in phrases.items() if regex.search(r"(?<![\p{L}])" + regex.escape(w) + r"(?![\p{L}])", text))
         score += sum(n for p, n in patterns if p.search(text))
         if url and any(url.split("/")[2:3] and url.split("/")[2].endswith(d) for d in info.get("domains", [])):
             score += info.get("domain_weight", 0)

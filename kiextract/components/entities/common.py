@@ -111,6 +111,8 @@ class Tokens:
                     items.append(("\n", idx, idx))
                 continue
             items.append((text, idx, idx + len(text)))
+        self.words = [w for w, _, _ in items]  # the token texts alone: `t` is asked millions of times
+        self.n = len(items)
 
     @classmethod
     def of(cls, doc: Doc) -> "Tokens":
@@ -124,7 +126,7 @@ class Tokens:
         return len(self.items)
 
     def t(self, i: int) -> str:
-        return self.items[i][0] if 0 <= i < len(self.items) else ""
+        return self.words[i] if 0 <= i < self.n else ""
 
     def start(self, i: int) -> int:
         return self.items[i][1]

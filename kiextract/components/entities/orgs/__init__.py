@@ -26,7 +26,7 @@ from .tokens import (
 
 __all__ = ["AFTER", "AT_TOKEN", "HEADED", "OrgFinder", "find_organisations"]
 
-AT_TOKEN: tuple[Callable[[OrgFinder, int], None], ...] = (party_or_compound, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
+AT_TOKEN: tuple[Callable[[OrgFinder, int, str], None], ...] = (party_or_compound, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
 AFTER: tuple[Callable[[OrgFinder], None], ...] = (abbreviation_mentions, model_organisations, drop_inner, drop_generic_bodies)
 
 
@@ -35,9 +35,9 @@ def find_organisations(found, listed: list[tuple[int, int, str, str]], model_ent
     f = OrgFinder(found)
     f.model_ents = model_ents
     listed_names(f, listed)
-    for i in range(len(f.toks)):
+    for i, w in enumerate(f.toks.words):
         for rule in AT_TOKEN:
-            rule(f, i)
+            rule(f, i, w)
     for rule in AFTER:
         rule(f)
     return f

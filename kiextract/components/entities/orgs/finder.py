@@ -27,6 +27,11 @@ class OrgFinder(Rules):
 
     model_ents: list[tuple[int, int, str]] = []
 
+    def __init__(self, found) -> None:
+        super().__init__(found)
+        # the parties of the document's locale, looked up once: `_party` asks at every token
+        self.parties, self.every_party = lx.parties(), lx.all_parties()
+
     def _add_listed(self, org: "lx.KnownOrg", surface: str, s: int, e: int) -> None:
         """One entity per listed organisation, named as the article first writes it in full
         (an abbreviation gives way to the full name when both stand in the article)."""
@@ -47,7 +52,7 @@ class OrgFinder(Rules):
         an ambiguous name where only a party fits: in brackets after a person ("(Grüne)",
         "(DIE LINKE)", "(ZENTRUM)"), in a list with an unambiguous party ("SPD, Grüne und
         Linke"), or as a noun after an article ("von den Grünen", "die Linke"), not "die Grüne Woche"."""
-        toks, parties, every = self.toks, lx.parties(), lx.all_parties()
+        toks, parties, every = self.toks, self.parties, self.every_party
         w, s = toks.t(i), toks.start(i)
         if w in parties:
             return parties[w], s, toks.end(i)
@@ -72,7 +77,7 @@ class OrgFinder(Rules):
 
     def _in_party_list(self, i: int) -> bool:
         """Is token i (an ambiguous party name: "Grüne") in a list with an unambiguous one?"""
-        toks, parties, every = self.toks, lx.parties(), lx.all_parties()
+        toks, parties, every = self.toks, self.parties, self.every_party
         for step in (-2, 2):
             k = i
             while toks.t(k + step // 2) in LIST_SEPARATORS and toks.t(k + step) in every:
@@ -82,7 +87,7 @@ class OrgFinder(Rules):
         return False
 
     def _is_abbr(self, w: str) -> bool:
-        return bool(ABBR_RE.match(w)) and sum(c.isupper() for c in w) >= 2 and w not in lx.parties()
+        return bool(ABBR_RE.match(w)) and sum(c.isupper() for c in w) >= 2 and w not in self.parties
 
     def _foreign_name_word(self, k: int) -> bool:
         """Can token k go on a name after a descriptor: capitalised, no German noun or function

@@ -198,7 +198,7 @@ def kind_and_name(f: OrgFinder, h: Head):
     if not h.category:
         return None
     named = is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt)
-    acronym = is_cap(nxt) and f._is_abbr(nxt) and nxt not in lx.parties() and (len(nxt) > 2 or h.category in DESCRIPTORS) and toks.t(i + 2) != ")"
+    acronym = is_cap(nxt) and f._is_abbr(nxt) and nxt not in f.parties and (len(nxt) > 2 or h.category in DESCRIPTORS) and toks.t(i + 2) != ")"
     if not (named or acronym):
         return None
     end = i + 2
@@ -250,12 +250,11 @@ HEADED: tuple[HeadRule, ...] = (
 )
 
 
-def headed_name(f: OrgFinder, i: int) -> None:
+def headed_name(f: OrgFinder, i: int, w: str) -> None:
     """The organisation a head noun at token i names, by the first construction that applies."""
-    toks = f.toks
-    w = toks.t(i)
-    if not is_cap(w) or not lx.org_head_of(w):
+    if not w[:1].isupper() or not lx.org_head_of(w):
         return
+    toks = f.toks
     b = i
     while b - 1 >= 0 and is_cap(toks.t(b - 1)) and (lx._is_adjective(toks.t(b - 1)) or lx._is_adjective(toks.t(b - 1).lower())) and "\n" not in toks.gap(b):
         b -= 1

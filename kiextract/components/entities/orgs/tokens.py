@@ -57,12 +57,12 @@ def listed_names(f: OrgFinder, listed: list[tuple[int, int, str, str]]) -> None:
         if "-" in w and not overlaps(toks.start(i), toks.end(i), taken):
             first = w.split("-")[0]
             entry = known.get(first)
-            if entry is not None and (first.isupper() or sum(c.isupper() for c in first) >= 2) and first not in lx.all_parties():
+            if entry is not None and (first.isupper() or sum(c.isupper() for c in first) >= 2) and first not in f.every_party:
                 s = toks.start(i)
                 f._add_listed(entry[0], entry[1], s, s + len(first))
 
 
-def party_or_compound(f: OrgFinder, i: int) -> None:
+def party_or_compound(f: OrgFinder, i: int, w: str) -> None:
     """A party token ("CDU", "CDU-Politikerin", "(Grüne)", "von den Grünen"), else a name at the
     front of a compound with a title ("OGM-Chef", "Guardian-Kolumnist")."""
     party = f._party(i)
@@ -95,8 +95,8 @@ def compound_name(f: OrgFinder, i: int) -> None:
         f._add_org(first, s, e)
 
 
-def english_head(f: OrgFinder, i: int) -> None:
-    if f.toks.t(i) in ENGLISH_ORG_HEADS:
+def english_head(f: OrgFinder, i: int, w: str) -> None:
+    if w in ENGLISH_ORG_HEADS:
         english_name(f, i)
 
 
@@ -127,11 +127,10 @@ def english_name(f: OrgFinder, i: int) -> None:
         f._add_org(f.text[s:end], s, end)
 
 
-def legal_form_or_ministry(f: OrgFinder, i: int) -> None:
+def legal_form_or_ministry(f: OrgFinder, i: int, w: str) -> None:
     """A company before its legal form ("Klemme AG"), else a ministry named as one word with its
     country ("US-Außenministerium"; a ministry named only by its portfolio is dropped as generic)."""
     toks = f.toks
-    w = toks.t(i)
     if w in LEGAL_FORMS:
         legal_form_name(f, i)
     elif w.endswith(("ministerium", "ministeriums")) and is_cap(w) and len(w) > 12:
@@ -160,10 +159,10 @@ def legal_form_name(f: OrgFinder, i: int) -> None:
     f._add_org(f.text[s:e], s, e)
 
 
-def bracket_abbreviation(f: OrgFinder, i: int) -> None:
+def bracket_abbreviation(f: OrgFinder, i: int, w: str) -> None:
     """An abbreviation defined in brackets: "Kommunalen Integrationszentrums (KI)"."""
     toks = f.toks
-    if toks.t(i) == "(" and toks.t(i + 2) == ")" and f._is_abbr(toks.t(i + 1)):
+    if w == "(" and toks.t(i + 2) == ")" and f._is_abbr(toks.t(i + 1)):
         bracket_abbreviation_name(f, i)
 
 
