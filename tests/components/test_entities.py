@@ -385,3 +385,20 @@ def test_a_capitalised_adjective_inside_a_fuer_name(nlp):
 )
 def test_names_no_list_holds_when_the_surname_recurs(nlp, text, expected):
     assert {f.value for f in extract(text, nlp=nlp).facts if f.type == "person"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Auch Amtsleiter Jörg Hesse von der Gemeinde Ahlen begrüßt das Angebot.", "Jörg Hesse"),
+        ("Auch Chefärztin Dr. Anja Roth vom Klinikum Lemgo war dabei.", "Anja Roth"),
+        ("Uwe Kessler von der SPD und Lea Hahn von den Grünen stimmten dagegen.", "Lea Hahn"),
+        ("Es sprach Alexander Van der Bellen.", "Alexander Van der Bellen"),
+        ("Nach zwei Jahren gab Stefan De Loecker den Posten ab.", "Stefan De Loecker"),
+        ("Ursula von der Leyen kam nach Berlin.", "Ursula von der Leyen"),
+    ],
+    ids=["von-der-body", "vom-body-after-honorific", "von-den-party", "capital-particle-with-der", "capital-particle-alone", "von-der-surname"],
+)
+def test_a_name_ends_before_von_and_a_body_or_party(nlp, text, name):
+    found = persons(nlp, text)
+    assert name in found, sorted(found)

@@ -15,6 +15,8 @@ from .common import (
     ENGLISH_ORG_HEADS,
     HONORIFICS,
     INITIAL_RE,
+    PLACE_DESIGNATORS,
+    REGION_DESIGNATORS,
     Entity,
     Rules,
     _bare_title,
@@ -48,11 +50,11 @@ class PersonFinder(Rules):
                     u = toks.t(j)
                     if "\n" in toks.gap(j):
                         break
-                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)) and not (u in COMMON_WORD_PARTICLES and lx.is_common_word(toks.t(j + 1))):
-                        parts.append(u)  # "van Asselt"; not "Anna Berg zu Besuch"
+                    if u in lx.NAME_PARTICLES and j + 1 < len(toks) and is_name_token(toks.t(j + 1)) and not (u in COMMON_WORD_PARTICLES and lx.is_common_word(toks.t(j + 1))) and not _names_a_body(toks.t(j + 1), nouns=parts[-1] not in CAPITAL_PARTICLES):
+                        parts.append(u)  # "van Asselt"; not "Anna Berg zu Besuch", "Jan Wolf vom Klinikum"
                         j += 1
                         continue
-                    if (u in lx.NAME_PARTICLES or u in CAPITAL_PARTICLES) and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)) and not lx.ends_in_common_noun(toks.t(j + 2)):
+                    if (u in lx.NAME_PARTICLES or u in CAPITAL_PARTICLES) and toks.t(j + 1) in lx.NAME_PARTICLES and is_name_token(toks.t(j + 2)) and not lx.ends_in_common_noun(toks.t(j + 2)) and not _names_a_body(toks.t(j + 2), nouns=False):
                         parts += [u, toks.t(j + 1)]  # "von der Leyen", "van der Bellen"
                         j += 2
                         continue
@@ -61,8 +63,8 @@ class PersonFinder(Rules):
                         j += 1
                         continue
                     if is_name_token(u):
-                        if len(parts) >= 2 and lx.is_inflected_noun(u) and u not in names and parts[-1] not in lx.NAME_PARTICLES:
-                            break  # "Paul-Peter Coen Gäste": a noun after a full name is no part of it
+                        if len(parts) >= 2 and (lx.is_inflected_noun(u) or (parts[-1] not in names and _names_a_body(u))) and u not in names and parts[-1] not in lx.NAME_PARTICLES:
+                            break  # "Paul-Peter Coen Gäste", "Jan Wolf Fußball": a noun after a full name is no part of it
                         parts.append(u)
                         j += 1
                         continue
@@ -70,8 +72,12 @@ class PersonFinder(Rules):
                         parts.append(u)  # a surname that is also a title: "Frank Richter"
                         j += 1
                     break
+                cut = next((n for n in range(2, len(parts)) if parts[n] in lx.NAME_PARTICLES and parts[n - 1] not in CAPITAL_PARTICLES), None)
+                if cut is not None and w in names and (parts[-1] in lx.NAME_PARTICLES or len(parts) > 4 or _names_a_body(parts[-1], nouns=False)):
+                    j -= len(parts) - cut  # "Lea Hahn von den Grünen", "Sabine Kälin von den Freien Wählern"
+                    parts = parts[:cut]
                 if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES and parts[-1] not in ENGLISH_ORG_HEADS:
-                    middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) or (p in CAPITAL_PARTICLES and q in lx.NAME_PARTICLES) for p, q in zip(parts[1:-1], parts[2:]))
+                    middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) or (p in CAPITAL_PARTICLES and (q in lx.NAME_PARTICLES or q == parts[-1])) for p, q in zip(parts[1:-1], parts[2:]))
                     # a double surname after a title: "Landrat Bernd Schulte Everding"
                     middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names and not lx.is_common_word(parts[2]))
                     if not middle_ok and len(parts) == 3 and w in names and parts[1] not in lx.NAME_PARTICLES:
@@ -190,6 +196,18 @@ class PersonFinder(Rules):
                 continue
             by_surname[base][0].add(s, s + len(base) if base != w else e)
             self.claimed.append((s, e))
+
+
+def _names_a_body(w: str, nouns: bool = True) -> bool:
+    """A word after "von", "vom", "von der" that is no surname but a body or a place's kind: an
+    organisation head, a place designator ("Gemeinde", "Stadt"), with `nouns` any German noun
+    ("Klinikum", "Feuerwehr"; after "von der" a surname may be one: "von der Heide")."""
+    if w in PLACE_DESIGNATORS or w in REGION_DESIGNATORS or lx.org_head_of(w):
+        return True
+    if not nouns:
+        return False
+    lemma = lx._lemma_exact(w)
+    return lemma is not None and lemma[:1].isupper()
 
 
 CLAUSE_OPENERS = words_frozenset("clause_openers")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ... import lexicon as lx
 from ...records import ROLE_FIELDS
-from ...textutil import words_frozenset
+from ...textutil import words_frozenset, words_map
 from ..base import doc_text, facts, part
 from ..entities import HONORIFICS, Entity, Tokens, is_cap
 from ..numbers import AGES_KEY
@@ -37,6 +37,10 @@ COPULAS = words_frozenset("copulas")
 COMPARATIVES = words_frozenset("comparatives")
 CLAUSE_ENDS = words_frozenset("clause_ends")
 AND = words_frozenset("and")
+COLLECTIVE_WORDS = words_frozenset("collective_words")
+PARTY_VON = words_frozenset("party_von")
+PARTY_VON_ARTICLES = words_frozenset("party_von_articles")
+PARTY_NOUNS = words_map("party_nouns")
 GENITIVE_ARTICLES = words_frozenset("genitive_articles")
 GENITIVE_SINGULAR = words_frozenset("genitive_singular")
 BODY_PREPOSITIONS = words_frozenset("body_prepositions")
@@ -102,6 +106,7 @@ class RoleFinder:
         self.used_titles: set[int] = set()
         orgs = [f for f in facts(doc, "ki_entities") if f["type"] == "organization"]
         self.org_spans = [(m["start"], m["end"], f["value"]) for f in orgs for m in f["mentions"]]
+        self.party_names = lx.parties()  # of the document's locale
         places = [f for f in facts(doc, "ki_entities") if f["type"] == "location"]
         self.place_spans = [(m["start"], m["end"], f["value"]) for f in places for m in f["mentions"]]
         self.age_spans = [(f["start"], f["end"], f["value"]) for f in facts(doc, AGES_KEY)]
@@ -143,8 +148,9 @@ class RoleFinder:
                 return []
             start_c, end_c = toks.start(k), toks.end(end - 1)
             inner = self.text[start_c:end_c]
-            if inner.startswith("alle "):  # "(alle ÖVP)" after a list of names
-                start_c, inner = start_c + 5, inner[5:]
+            first, _, rest = inner.partition(" ")
+            if first in COLLECTIVE_WORDS and rest:  # "(alle ÖVP)", "(beide CDU)" after a list of names
+                start_c, inner = start_c + len(first) + 1, rest
             party = lx.all_parties().get(inner) or (lx.parties_casefold().get(inner.casefold()) if inner.isupper() else None)
             if party:  # "(Grüne)", "(DIE LINKE)", "(ZENTRUM)"
                 items.append((party, "party", part(self.text, start_c, end_c)))

@@ -16,6 +16,10 @@ from ..entities import HONORIFICS, Entity
 from .finder import (
     AGE_ADJECTIVE,
     AND,
+    COLLECTIVE_WORDS,
+    PARTY_NOUNS,
+    PARTY_VON,
+    PARTY_VON_ARTICLES,
     CLAUSE_ENDS,
     COMPARATIVES,
     COMPLEMENT_STARTS,
@@ -39,10 +43,39 @@ DocumentRule = Callable[[RoleFinder], None]
 
 def brackets_after_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     """Party and age in brackets after the name: "(CDU)", "(38)", "(Bündnis 90/Die Grünen)",
-    "(SPD, 45)"."""
-    if f.toks.t(j + 1) == "(":
-        for value, kind, where in f._bracket_items(j + 1):
-            (f.parties if kind == "party" else f.ages).setdefault(id(p), (value, where))
+    "(SPD, 45)"; "(beide CDU)", "(alle ÖVP)" after a list of names give each its party."""
+    toks = f.toks
+    if toks.t(j + 1) != "(":
+        return
+    for value, kind, where in f._bracket_items(j + 1):
+        (f.parties if kind == "party" else f.ages).setdefault(id(p), (value, where))
+        if kind == "party" and toks.t(j + 2) in COLLECTIVE_WORDS:
+            k = i - 1  # "A, B und C (alle SPD)": back over the list
+            while toks.t(k) in AND or toks.t(k) == ",":
+                hit = f.mention_end.get(k - 1)
+                if hit is None:
+                    break
+                f.parties.setdefault(id(hit[0]), (value, where))
+                k = hit[1] - 1
+
+
+def party_after_von(f: RoleFinder, i: int, p: Entity, j: int) -> None:
+    """"Uwe Kessler von der SPD", "Lea Hahn von den Grünen", "X von der CDU-Fraktion": the party
+    after the name with "von der", "von den"."""
+    toks = f.toks
+    if toks.t(j + 1) not in PARTY_VON or toks.t(j + 2) not in PARTY_VON_ARTICLES or "\n" in toks.gap(j + 3):
+        return
+    k = j + 3
+    w = toks.t(k)
+    two = toks.joined(k, k + 2) if k + 2 <= len(toks) else ""
+    party, length = PARTY_NOUNS.get(w), len(w)  # "von den Grünen", "von der Linken"
+    if party is None and two in PARTY_NOUNS:  # "von den Freien Wählern"
+        party, length = PARTY_NOUNS[two], len(two)
+    if party is None:
+        first = w.split("-")[0]  # "von der SPD", "von der SPD-Fraktion"
+        party, length = f.party_names.get(first), len(first)
+    if party:
+        f.parties.setdefault(id(p), (party, part(f.text, toks.start(k), toks.start(k) + length)))
 
 
 def titles_before_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
@@ -254,18 +287,27 @@ def predicative(f: RoleFinder, i: int, p: Entity, j: int) -> None:
 
 def inverted_predicatives(f: RoleFinder) -> None:
     """"Schirmherr war auch in diesem Jahr Oberbürgermeister Dr. Rupert Kubon", "Leiterin des
-    Projekts ist Anna Berg": a title (with its body) that opens a sentence, a copula, and the
-    first person named after it in the same sentence."""
+    Projekts ist Anna Berg", "Neuer Landrat ist Jürgen Hesse": a title (with its adjectives and
+    body) that opens a sentence, a copula, and the first person named after it in the same
+    sentence; "Als Kämmerin folgt Sabine Roth auf Uwe Kessler": "als", a title that opens the
+    sentence, a verb, and the person after it."""
     roles, parties = f.roles, f.parties
     toks = f.toks
     for k in range(len(toks)):
-        if k in f.used_titles or toks.t(k - 1) not in (".", "!", "?", "\n", ":", "") and k > 0:
+        if k in f.used_titles:
             continue
         title = f._title(k)
         if title is None:
             continue
+        b = f._adjectives_before(k)
+        opener = toks.t(b - 1).lower() in PREDICATIVE_AS and _sentence_opens(toks, b - 1)
+        if not opener and not _sentence_opens(toks, b):
+            continue
         end = f._complement_end(k + 1) if toks.t(k + 1) in COMPLEMENT_STARTS else k + 1
-        if toks.t(end) not in COPULAS or toks.t(end) in PREDICATIVE_AS:
+        if opener:  # "Als Kämmerin folgt": the verb after the title
+            if not (toks.t(end)[:1].islower() and toks.t(end).isalpha()) or toks.t(end) in PREDICATIVE_AS:
+                continue
+        elif toks.t(end) not in COPULAS or toks.t(end) in PREDICATIVE_AS:
             continue
         for m in range(end + 1, min(end + 10, len(toks))):
             if toks.t(m) in (".", "!", "?", ";", "\n"):
@@ -274,12 +316,17 @@ def inverted_predicatives(f: RoleFinder) -> None:
             if hit is not None:
                 p = hit[0]
                 if not any(r.get("_title") is title for r in roles[id(p)]):
-                    roles[id(p)].append(f._role(p, title, k, k, end))
+                    roles[id(p)].append(f._role(p, title, b, k, end))
                     f.used_titles.add(k)
                     party = f._party_prefix(k)
                     if party:
                         parties.setdefault(id(p), party)
                 break
+
+
+def _sentence_opens(toks, k: int) -> bool:
+    """Does a sentence (or line) open at token k?"""
+    return k <= 0 or toks.t(k - 1) in (".", "!", "?", "\n", ":", "")
 
 
 def credits(f: RoleFinder) -> None:
@@ -421,7 +468,7 @@ def ages_before(f: RoleFinder) -> None:
 # the text's order (a title a rule took is not taken again); the rules after the name run once all
 # titles before names are known; the document's rules then look at the whole text.
 BEFORE_NAME: tuple[MentionRule, ...] = (
-    brackets_after_name, titles_before_name, party_member_before_name, plural_title_before_list,
+    brackets_after_name, party_after_von, titles_before_name, party_member_before_name, plural_title_before_list,
     titles_before_comma_once, title_with_body_before,
 )
 AFTER_NAME: tuple[MentionRule, ...] = (apposition, predicative)
