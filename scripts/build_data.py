@@ -118,7 +118,7 @@ def main(src: Path) -> None:
           "Changes: one-word titles of common words only, surnames and objects left out. See SOURCES.md.")
 
     write("orgs.tsv", "canonical\talias\tkind\tcountry\tambiguous", organisations(src, prob, lemmas),
-          "Organisations: org_core.tsv (compiled by hand), football clubs of DE/AT/CH (openfootball, CC0), federal public bodies "
+          "Organisations: org_core.tsv (compiled by hand), football clubs of DE/AT/CH and their names of several words abroad (openfootball, CC0), federal public bodies "
           "of DE and CH (okfn/publicbodies, ODC-PDDL-1.0), universities of DE/AT/CH (Hipo university-domains-list, MIT, "
           "Copyright (c) 2014-2025 Hipo). See SOURCES.md.")
 
@@ -209,9 +209,11 @@ def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[s
             generic = plain in flagged or plain in GENERIC_BODIES
             rows.append((nfc(r["canonical"]), plain, r["kind"], r["country"], "1" if generic else "0"))
     for r in read_tsv(src / "org_football_clubs.tsv"):
-        if r["country"] not in ("de", "at", "ch") or r["kind"] != "club":
+        if r["kind"] != "club":
             continue
         name = nfc(r["name"])
+        if r["country"] not in ("de", "at", "ch") and (r["name_lang"] not in ("", "de") or " " not in name):
+            continue  # clubs abroad by their German or own names of several words ("Ajax Amsterdam", "AC Mailand")
         if "$" in name:
             continue  # "$$spusu$$ SKN St. Pölten": a sponsor marked up in the source
         # bare place names and short forms ("Köln", "Rapid") need a sports context: ambiguous

@@ -402,3 +402,25 @@ def test_names_no_list_holds_when_the_surname_recurs(nlp, text, expected):
 def test_a_name_ends_before_von_and_a_body_or_party(nlp, text, name):
     found = persons(nlp, text)
     assert name in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text, org, not_person",
+    [
+        ("Der FC Liverpool zahlte mehr als Ajax Amsterdam und Olympique Lyon.", "Ajax Amsterdam", "Ajax Amsterdam"),
+        ("Der FC Liverpool zahlte mehr als Ajax Amsterdam und Olympique Lyon.", "Olympique Lyon", None),
+        ("Der FC Liverpool zahlte mehr als Ajax Amsterdam und Olympique Lyon.", "FC Liverpool", None),
+        ("Das Spiel gegen den SV Ried Wiedergutmachung bringen.", "SV Ried", None),
+    ],
+    ids=["listed-club-abroad-is-no-person", "listed-club-abroad", "club-abbreviation-and-town", "club-name-ends-before-a-noun"],
+)
+def test_sports_clubs(nlp, text, org, not_person):
+    facts = extract(text, nlp=nlp).facts
+    assert org in {f.value for f in facts if f.type == "organization"}
+    if not_person:
+        assert not_person not in {f.value for f in facts if f.type == "person"}
+
+
+def test_places_inside_club_names_are_places(nlp):
+    facts = extract("Der 1. FC Borken gewann gegen den TSV Deggendorf.", nlp=nlp).facts
+    assert {"Borken", "Deggendorf"} <= {f.value for f in facts if f.type == "location"}

@@ -37,6 +37,14 @@ ROLE_ROWS = [
 
 # (rule, text, an organisation it must give)
 ORG_ROWS = [
+    ("sports_club", "Der FC Lippstadt gewann gegen den 1. FC Borken.", "FC Lippstadt"),
+    ("sports_club", "Der FC Lippstadt gewann gegen den 1. FC Borken.", "1. FC Borken"),
+    ("sports_club", "Die SpVgg Greuther Fürth und der SV 07 Elversberg spielten.", "SpVgg Greuther Fürth"),
+    ("sports_club", "Die SpVgg Greuther Fürth und der SV 07 Elversberg spielten.", "SV 07 Elversberg"),
+    ("sports_club", "Der Trainer von Eintracht Trier kam.", "Eintracht Trier"),
+    ("sports_club", "Die Straubing Tigers schlugen die Augsburger Panther.", "Straubing Tigers"),
+    ("sports_club", "Die Straubing Tigers schlugen die Augsburger Panther.", "Augsburger Panther"),
+    ("sports_club", "Der HC Burgenland verlor gegen den HV Chemnitz.", "HV Chemnitz"),
     ("party_or_compound", "Dafür stimmte die CDU.", "CDU"),
     ("party_or_compound", "Wie WTK-Chef Aaron Thiel sagte, wächst die Firma.", "WTK"),
     ("english_head", "Sie forschte an der Harwick University.", "Harwick University"),

@@ -21,6 +21,7 @@ from .common import (
     Rules,
     _bare_title,
     _model_name_ok,
+    is_cap,
     is_name_token,
 )
 
@@ -76,7 +77,7 @@ class PersonFinder(Rules):
                 if cut is not None and w in names and (parts[-1] in lx.NAME_PARTICLES or len(parts) > 4 or _names_a_body(parts[-1], nouns=False)):
                     j -= len(parts) - cut  # "Lea Hahn von den Grünen", "Sabine Kälin von den Freien Wählern"
                     parts = parts[:cut]
-                if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES and parts[-1] not in ENGLISH_ORG_HEADS:
+                if len(parts) >= 2 and parts[-1] not in lx.NAME_PARTICLES and parts[-1] not in ENGLISH_ORG_HEADS and not INITIAL_RE.match(parts[-1]):
                     middle_ok = all(p in names or p in lx.NAME_PARTICLES or INITIAL_RE.match(p) or (p in CAPITAL_PARTICLES and (q in lx.NAME_PARTICLES or q == parts[-1])) for p, q in zip(parts[1:-1], parts[2:]))
                     # a double surname after a title: "Landrat Bernd Schulte Everding"
                     middle_ok = middle_ok or (title_before and len(parts) == 3 and w in names and not lx.is_common_word(parts[2]))
@@ -85,7 +86,7 @@ class PersonFinder(Rules):
                     # "(PIRATEN)" after the name: a person, whatever else the given name may be
                     party_after = toks.t(j) == "(" and toks.t(j + 1) in lx.all_parties() and toks.t(j + 2) == ")"
                     weak = w in lx.weak_first_names() and not title_before and not party_after
-                    is_place = " ".join(parts) in lx.places()
+                    is_place = " ".join(parts) in lx.places() or " ".join(parts) in lx.known_orgs()  # "Ajax Amsterdam"
                     if middle_ok and not weak and not (is_place and not title_before):
                         out.append((i, j, parts))
                         i = j
@@ -97,6 +98,9 @@ class PersonFinder(Rules):
         toks = self.toks
         for i, j, parts in self._full_names():
             s, e = toks.start(i), toks.end(j - 1)
+            last = parts[-1]
+            if last.endswith("s") and not last.endswith(("ss", "us")) and len(last) > 4 and is_cap(toks.t(j)) and _names_a_body(toks.t(j)) and toks.gap(j) == " ":
+                parts = [*parts[:-1], last[:-1]]  # "Max Frischs Roman": the genitive of Max Frisch
             k = i - 1
             while k >= 0 and toks.t(k) in HONORIFICS:
                 s = toks.start(k)
@@ -207,7 +211,7 @@ def _names_a_body(w: str, nouns: bool = True) -> bool:
     if not nouns:
         return False
     lemma = lx._lemma_exact(w)
-    return lemma is not None and lemma[:1].isupper()
+    return (lemma is not None and lemma[:1].isupper()) or lx.ends_in_common_noun(w)
 
 
 CLAUSE_OPENERS = words_frozenset("clause_openers")

@@ -2,12 +2,13 @@
 institutions built from a head noun and a name ("Amtsgericht Kleve", "Kita Kunterbunt").
 
 One small rule per construction, run in this order: the listed names first (`listed_names`), then
-at every token the rules of `AT_TOKEN` (tokens.py, headed.py), then the rules of `AFTER` over the
+at every token the rules of `AT_TOKEN` (clubs.py, tokens.py, headed.py), then the rules of `AFTER` over the
 whole text (document.py)."""
 from __future__ import annotations
 
 from typing import Callable
 
+from .clubs import sports_club
 from .document import (
     abbreviation_mentions,
     drop_generic_bodies,
@@ -26,7 +27,7 @@ from .tokens import (
 
 __all__ = ["AFTER", "AT_TOKEN", "HEADED", "OrgFinder", "find_organisations"]
 
-AT_TOKEN: tuple[Callable[[OrgFinder, int, str], None], ...] = (party_or_compound, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
+AT_TOKEN: tuple[Callable[[OrgFinder, int, str], None], ...] = (sports_club, party_or_compound, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
 AFTER: tuple[Callable[[OrgFinder], None], ...] = (abbreviation_mentions, model_organisations, drop_inner, drop_generic_bodies)
 
 
