@@ -36,7 +36,7 @@ from .places import (
     named_regions,
     places,
 )
-from .titles import Title, title_modifier, title_of
+from .titles import Title, cluster_title, title_modifier, title_of
 from .words import (
     FUNCTION_WORDS,
     _is_adjective,
@@ -54,5 +54,5 @@ __all__ = [
     "inflected_org_names", "is_common_noun_form", "is_common_word", "is_generic_body", "is_inflected_noun", "known_orgs",
     "land_abbreviation", "land_aliases", "lemmatize_noun", "name_blockers", "name_gender", "name_stopwords", "named_regions",
     "nominative_org", "noun_gender", "org_abbreviations", "org_head_of", "org_heads", "parties", "parties_casefold", "places",
-    "quoted_orgs", "title_modifier", "title_of", "weak_first_names",
+    "quoted_orgs", "title_modifier", "title_of", "cluster_title", "weak_first_names",
 ]

@@ -137,3 +137,29 @@ def title_modifier(word: str) -> str | None:
         if (not ending or low.endswith(ending)) and base in _title_modifiers():
             return base
     return None
+
+
+@cache
+def _cluster_words() -> frozenset[str]:
+    return frozenset(load_lines("title_cluster_words.txt"))
+
+
+@lru_cache(maxsize=65536)
+def cluster_title(word: str) -> Title | None:
+    """A person noun no list holds, by the word clusters of office and occupation it belongs to
+    (title_cluster_words.txt): "Schwimmmeister", "Gerätewart", a feminine "-in" of one. Only as
+    sure as its place: the roles stage asks it only right before a name or in an apposition.
+
+    >>> cluster_title("Schwimmmeister").text, cluster_title("Jugendwartin").gender, cluster_title("Fenster")
+    ('Schwimmmeister', 'w', None)
+    """
+    if not word[:1].isupper() or not word.replace("-", "").isalpha() or any(word.lower().endswith(x) for x in _title_exclusions()):
+        return None
+    words = _cluster_words()
+    if word in words and not word.endswith("in"):
+        return Title(word, word, word + "in", "office", "m", "")
+    if word.endswith("in") and (word[:-2] in words or word in words) and len(word) > 5:
+        base = word[:-2]
+        plain = UMLAUT_PLURAL_RE.sub(lambda m: UNUMLAUT[m.group(1)] + m.group(2), base) if base not in words else base
+        return Title(word, plain if plain in words else base, word, "office", "w", "")
+    return None

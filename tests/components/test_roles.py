@@ -36,11 +36,17 @@ def _person(nlp, text, name):
         ("Es sprachen Prof. Dr. Jan Herz, Präsident der Hochschule Worms, Prof. Dr. Eva Rahm und andere.", "Jan Herz", "Präsident", "Hochschule Worms"),
         ("Schirmherr war auch in diesem Jahr Oberbürgermeister Dr. Rupert Kahl, der selbst mitlief.", "Rupert Kahl", "Schirmherr", None),
         ("Der Lauf war ein Erfolg. Trainer ist weiterhin Peter Maier.", "Peter Maier", "Trainer", None),
+        ("Es sprach Urologin Anke Sommer im Saal.", "Anke Sommer", "Urologin", None),
+        ("Lutz Gerber, Teambetreuer, lobte die Mannschaft.", "Lutz Gerber", "Teambetreuer", None),
+        ("Gerätewart Jonas Kurz prüfte die Schläuche.", "Jonas Kurz", "Gerätewart", None),
+        ("Preisträgerin Anke Moll lebt in Kleve. Das sei schön, sagt die Kabarettistin.", "Anke Moll", "Kabarettistin", None),
     ],
     ids=[
         "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
         "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
         "apposition-before-next-name-with-honorifics", "inverted-predicative-with-title-before-name", "inverted-predicative",
+        "occupation-of-the-word-clusters-before-name", "occupation-of-the-word-clusters-in-apposition", "compound-of-wart",
+        "description-after-a-descriptor",
     ],
 )
 def test_roles_constructions(nlp, text, name, title, org):
@@ -62,8 +68,16 @@ def test_roles_two_titles_before_one_name(nlp):
         ("Titel\nVon Anna Becker\n\nGütersloh. Der Text.", "Anna Becker", "Autorin"),
         ("Lilli Schmidt, KI-Leiterin Foto: Drunkenmölle\n", "Drunkenmölle", "Fotograf"),
         ("(Beitragsfoto: Die Gäste © Rheinisch-Bergischer Kreis/Katharina Krause)", "Katharina Krause", "Fotografin"),
+        ("Von Lena Vogt und Moritz Albers\n\nDer Gipfel begann spät.", "Moritz Albers", "Autor"),
+        ("Der Titel\nvon Von Jörg Brendel\n\n, 21.02.2008\nDer Text.", "Jörg Brendel", "Autor"),
+        ("Der Rat tagte lange. Sandra Wyss 30.04.2021, 04.30 Uhr\nDer Text.", "Sandra Wyss", "Autorin"),
+        ("Die Liga wächst.\n\nUlrich Brandner\n\nDer Text beginnt hier.", "Ulrich Brandner", "Autor"),
+        ("Die neue Anlage. (Foto: K. Rieder)\n", "K. Rieder", "Fotograf"),
+        ("Die Insolvenz traf die Firma. Foto: dpa/Jonas Roeder\n", "Jonas Roeder", "Fotograf"),
+        ("Das Bundeshaus in Bern. Bild: Marco Zwahlen (13. Oktober 2020)\n", "Marco Zwahlen", "Fotograf"),
     ],
-    ids=["byline", "byline-woman", "photo-credit", "copyright-credit"],
+    ids=["byline", "byline-woman", "photo-credit", "copyright-credit", "byline-of-two", "byline-doubled-von", "byline-name-date-time",
+         "byline-name-alone-in-the-lead", "photo-credit-initial", "photo-credit-agency-slash-name", "photo-credit-with-date"],
 )
 def test_roles_from_bylines_and_credits(nlp, text, name, title):
     found = persons(nlp, text)
@@ -77,8 +91,10 @@ def test_roles_from_bylines_and_credits(nlp, text, name, title):
         ("Auch SPD-Landrat Frank Meyer kam.", "Frank Meyer", "SPD", None),
         ("Der 54-jährige Stephan Pusch (CDU) ist Landrat.", "Stephan Pusch", "CDU", 54),
         ("Ratsfrau Gönül Eğlence (Grüne) forderte mehr Personal.", "Gönül Eğlence", "Grüne", None),
+        ("Der 61-jährige Schwimmmeister Peter Lind rettete das Kind.", "Peter Lind", None, 61),
+        ("Die 47-jährige frühere Stadträtin Ilse Kern (SPD) trat an.", "Ilse Kern", "SPD", 47),
     ],
-    ids=["brackets-and-description", "party-compound-title", "age-before-name", "ambiguous-party-in-brackets"],
+    ids=["brackets-and-description", "party-compound-title", "age-before-name", "ambiguous-party-in-brackets", "age-title-name", "age-adjective-title-name"],
 )
 def test_party_and_age(nlp, text, name, party, age):
     f = persons(nlp, text)[name]
@@ -134,6 +150,20 @@ def test_parties_from_phrases(nlp, text, name, party):
 )
 def test_no_party_from_phrases(nlp, text, name):
     assert _person(nlp, text, name).fields["party"] is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Der Franzose Pierre Dubois gewann das Rennen.", "Pierre Dubois"),
+        ("Der Schwede Lars Berglund siegte im Sprint.", "Lars Berglund"),
+        ("Das Buch erzählt die Gegenwart. Anna Kleinert liest daraus.", "Anna Kleinert"),
+        ("Otto Brenner trat ab. Das sagte der Biograf Brenners.", "Otto Brenner"),
+    ],
+    ids=["demonym-is-no-office", "demonym-of-the-word-clusters", "gegenwart-ends-in-wart", "title-before-a-genitive-name"],
+)
+def test_no_role(nlp, text, name):
+    assert _person(nlp, text, name).fields["roles"] == []
 
 
 def test_a_role_with_more_than_100_more_titles_stays_fast_to_look_up():

@@ -33,6 +33,7 @@ ROLE_ROWS = [
     ("possessive_parties", "Ines Pohl sprach. Pohls SPD verlor die Wahl.", "Ines Pohl", ("party", "SPD")),
     ("relative_parties", "Anders die FDP: Dort meint deren Finanzsprecher Aaron Thiel, es reiche.", "Aaron Thiel", ("party", "FDP")),
     ("ages_before", "Der 61-jährige Aaron Thiel wurde verabschiedet.", "Aaron Thiel", ("age", 61)),
+    ("ages_before", "Die 58-jährige Oberärztin Ines Pohl wurde verabschiedet.", "Ines Pohl", ("age", 58)),
 ]
 
 # (rule, text, an organisation it must give)

@@ -27,6 +27,8 @@ from .common import (
 
 CREDIT_RE = regex.compile(words_pattern("credit_pattern"))
 BYLINE_RE = regex.compile(words_pattern("byline_pattern"))
+BYLINE_ALONE_RE = regex.compile(words_pattern("byline_alone_pattern"))
+BYLINE_ALONE_WITHIN = 1500  # a name alone on its line is a byline only in the lead
 
 
 class PersonFinder(Rules):
@@ -108,7 +110,13 @@ class PersonFinder(Rules):
             self._person(parts, s, e)
             self.claimed.append((s, e))
         for m in BYLINE_RE.finditer(self.text):
-            self._credit(m.start("name"), m.end("name"), "byline", m.start() + len(m.group()) - len(m.group().lstrip()))
+            line = m.start() + len(m.group()) - len(m.group().lstrip())
+            for group in ("name", "name2"):
+                if m.group(group):
+                    self._credit(m.start(group), m.end(group), "byline", line)
+        for m in BYLINE_ALONE_RE.finditer(self.text, 0, BYLINE_ALONE_WITHIN):
+            if m.group("name").split()[0] in lx.first_names():
+                self._credit(m.start("name"), m.end("name"), "byline", m.start("name"))
         for m in CREDIT_RE.finditer(self.text):
             self._credit(m.start("name"), m.end("name"), "credit", m.start())
         self._recurring_names()
@@ -166,7 +174,7 @@ class PersonFinder(Rules):
             return
         name = self.text[s:e]
         words = name.split()
-        if any(not is_name_token(w) and w not in lx.NAME_PARTICLES for w in words):
+        if any(not is_name_token(w) and w not in lx.NAME_PARTICLES and not INITIAL_RE.match(w) for w in words):
             return
         if name in lx.places() or lx.org_head_of(words[-1]) or (len(words) == 1 and lx.is_common_word(name)):
             return

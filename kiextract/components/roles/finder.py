@@ -125,13 +125,17 @@ class RoleFinder:
         return None
 
     # -- helpers -------------------------------------------------------------------------------
-    def _title(self, i: int) -> lx.Title | None:
+    def _title(self, i: int, loose: bool = False) -> lx.Title | None:
+        """The title token i is; with `loose` (right before a name, in an apposition) also a
+        person noun of the word clusters of office and occupation ("Schwimmmeister")."""
         w = self.toks.t(i)
         if not is_cap(w):
             return None
         title = lx.title_of(w)
         if title is None and "-" in w:
             title = lx.title_of(w.split("-", 1)[1])  # "CDU-Landrat"
+        if title is None and loose and w not in lx.first_names() and w not in lx.places() and not self._inside_org(self.toks.start(i)):
+            title = lx.cluster_title(w)
         return title
 
     def _bracket_items(self, open_i: int) -> list[tuple[object, str, dict]]:

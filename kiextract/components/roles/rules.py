@@ -80,11 +80,14 @@ def party_after_von(f: RoleFinder, i: int, p: Entity, j: int) -> None:
 
 def titles_before_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     """Title(s) right before the name: "Landrat Stephan Pusch", "Kreisdirektorin und
-    Sozialdezernentin Annerose Heinze", "CDU-Landrat X" (the party too)."""
+    Sozialdezernentin Annerose Heinze", "CDU-Landrat X" (the party too). Not a genitive name:
+    "der Biograf Kohls" is Kohl's biographer."""
     toks, roles = f.toks, f.roles[id(p)]
+    if i == j and p.surname and toks.t(i) in (p.surname + "s", p.surname + "'"):
+        return
     k = i - 1
     while k >= 0:
-        title = f._title(k)
+        title = f._title(k, loose=k == i - 1)
         if title is None or toks.t(k) in HONORIFICS:
             break
         b = f._adjectives_before(k)
@@ -133,7 +136,7 @@ def apposition(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     b = k
     while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
         k += 1
-    title = f._title(k)
+    title = f._title(k, loose=toks.t(k + 1) in COMPLEMENT_STARTS or toks.t(k + 1) in (",", ")"))
     while title is not None and k not in f.used_titles and k + 1 not in f.mention_at:
         end = f._complement_end(k + 1)
         roles.append(f._role(p, title, b, k, end))
@@ -395,6 +398,7 @@ def descriptions(f: RoleFinder) -> None:
                 ages.setdefault(target, age)
             continue
         # an office: the person who already holds it, else the last person named without a role
+        # (a descriptor is none: "Preisträgerin X ... sagt die Kabarettistin")
         holder = next((pid for pid in reversed(before) if any(same_office(r["title"], title.text) for r in roles[pid])), None)
         end = f._complement_end(k + 1)
         if holder is not None:
@@ -406,7 +410,7 @@ def descriptions(f: RoleFinder) -> None:
             if party:
                 parties.setdefault(holder, party)
             continue
-        recent = [pid for pid in reversed(before) if pid in compatible and not roles[pid] and f.text[pos - 400 if pos > 400 else 0:pos].count(by_id[pid].surname or "\0")]
+        recent = [pid for pid in reversed(before) if pid in compatible and all(r.get("_kind") == "descriptor" for r in roles[pid]) and f.text[pos - 400 if pos > 400 else 0:pos].count(by_id[pid].surname or "\0")]
         if recent and by_id[recent[0]].gender is not None and gender is not None:
             target = recent[0]
             roles[target].append(f._role(by_id[target], title, f._adjectives_before(k), k, end))
@@ -456,12 +460,18 @@ def relative_parties(f: RoleFinder) -> None:
 
 
 def ages_before(f: RoleFinder) -> None:
-    """"der 54-jährige Stephan X": an age right before a name."""
-    ages = f.ages
+    """"der 54-jährige Stephan X", "der 61-jährige Schwimmmeister Peter Lind": an age before a
+    name, maybe with a title (and its adjectives) between."""
+    ages, toks = f.ages, f.toks
     for s, e, age in f.age_spans:
         k = f.ends.get(e)
-        if k is not None and k + 1 in f.mention_at:
-            ages.setdefault(id(f.mention_at[k + 1][0]), (age, part(f.text, s, e)))
+        if k is None:
+            continue
+        m = k + 1
+        while m < k + 4 and (f._title(m, loose=True) is not None or lx.title_modifier(toks.t(m)) is not None) and "\n" not in toks.gap(m):
+            m += 1
+        if m in f.mention_at:
+            ages.setdefault(id(f.mention_at[m][0]), (age, part(f.text, s, e)))
 
 
 # The constructions, in the order they run. A rule of a mention runs for every person mention in

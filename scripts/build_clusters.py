@@ -1,0 +1,85 @@
+"""Write kiextract/data/title_cluster_words.txt: the capitalised German words of the word clusters
+that hold person nouns of office and occupation, from spaCy's German Brown clusters
+(spacy-lookups-data, MIT: de_lexeme_cluster.json.gz, 1,000,001 word forms in 750 clusters).
+
+A cluster is taken when at least a fifth of its 300 most frequent capitalised members are role
+titles kiextract already lists (titles.tsv, titles_esco.tsv): so the clusters of "Arzt, Lehrer,
+Autor", "Leiter, Präsident, Geschäftsführer", "Trainer, Bürgermeister, Landrat", "Autorin,
+Sängerin", ... The roles stage reads a word of these clusters as a title only right before a
+person's name or in an apposition to one ("Schwimmmeister Peter Lind").
+
+    python scripts/build_clusters.py
+"""
+import collections
+import gzip
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "kiextract" / "data"
+SHARE = 0.2
+TOP = 300
+
+
+def main() -> None:
+    from kiextract import lexicon as lx
+    from kiextract.textutil import load_lines
+
+    data = resources.files("spacy_lookups_data") / "data"
+    clusters = json.loads(gzip.decompress((data / "de_lexeme_cluster.json.gz").read_bytes()))
+    prob = json.loads(gzip.decompress((data / "de_lexeme_prob.json.gz").read_bytes()))
+    forms = {f for row in lx.titles._titles() for f in (row[1], row[2])}
+    members = collections.defaultdict(list)
+    for word, cluster in clusters.items():
+        if word[:1].isupper() and word.replace("-", "").isalpha() and len(word) >= 4:
+            members[cluster].append(word)
+    chosen = []
+    for cluster, words in members.items():
+        top = sorted(words, key=lambda w: -prob.get(w, -30.0))[:TOP]
+        if sum(w in forms for w in top) / len(top) >= SHARE:
+            chosen.append(cluster)
+    umlaut = str.maketrans({"a": "ä", "o": "ö", "u": "ü"})
+    plain = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+    countries = [c.translate(plain).lower() for c in load_lines("countries.txt")]
+
+    def feminine(word: str) -> bool:
+        """A person noun has its feminine in -in among the word forms ("Arzt": "Ärztin"; "Kollege":
+        "Kollegin"); a feminine stands with its masculine. "Download" and "Lehrstuhl" have none."""
+        if word.endswith("in"):
+            return word[:-2] in clusters or word[:-2].translate(plain) in clusters
+        stem = word[:-1] if word.endswith("e") else word
+        forms = {word + "in", stem + "in"}
+        forms |= {f[: f.rfind(v)] + v.translate(umlaut) + f[f.rfind(v) + 1:] for f in list(forms) for v in "aou" if v in f[:-2]}
+        return any(f in clusters for f in forms)
+
+    def personal(word: str) -> bool:
+        """A person noun by its feminine, or a compound whose head is one ("Schwimmmeister":
+        "Meister", "Gerätewart": "Wart" by "Kassenwartin")."""
+        if feminine(word) or word in forms:
+            return True
+        for k in range(2, len(word) - 3):
+            head = word[k].upper() + word[k + 1:]
+            if head in forms or (len(head) >= 4 and feminine(head)):
+                return True
+        return False
+
+    def demonym(word: str) -> bool:
+        """A people's name is no office: "Franzose", "Schwede", "Italiener", "Däne" (no listed title,
+        and all but its last four letters begin a country's name)."""
+        low = word.translate(plain).lower().removesuffix("in")
+        return any(word not in forms and len(os.path.commonprefix([low, c])) >= max(4, len(low) - 4) for c in countries)
+
+    def heads(word: str) -> list[str]:
+        """The words a compound ends in: "Afroamerikaner" -> "Amerikaner"."""
+        return [h for h in (word[k].upper() + word[k + 1:] for k in range(1, len(word) - 7)) if h in clusters]
+
+    rows = sorted({w for c in chosen for w in members[c] if personal(w) and not demonym(w) and not any(demonym(h) for h in heads(w))})
+    header = (f"# Capitalised words of spaCy's German Brown clusters (spacy-lookups-data, MIT) {sorted(chosen)}, whose most frequent members "
+              f"are role titles: person nouns of office and occupation. Written by scripts/build_clusters.py. Sorted, NFC.")
+    (OUT / "title_cluster_words.txt").write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    print(f"title_cluster_words.txt: {len(rows)} words of clusters {sorted(chosen)}")
+
+
+if __name__ == "__main__":
+    main()
