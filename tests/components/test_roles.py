@@ -40,13 +40,18 @@ def _person(nlp, text, name):
         ("Lutz Gerber, Teambetreuer, lobte die Mannschaft.", "Lutz Gerber", "Teambetreuer", None),
         ("Gerätewart Jonas Kurz prüfte die Schläuche.", "Jonas Kurz", "Gerätewart", None),
         ("Preisträgerin Anke Moll lebt in Kleve. Das sei schön, sagt die Kabarettistin.", "Anke Moll", "Kabarettistin", None),
+        ("Es sprachen MdL Carola Hense (SPD) und MdB Timo Wahl.", "Carola Hense", "MdL", None),
+        ("Eher nachdenklich zeigt sich CEO Martin Vogel.", "Martin Vogel", "CEO", None),
+        ("Es folgt VW-CFO Arno Senn (48).", "Arno Senn", "VW-CFO", None),
+        ("Die Präsidentin und Finanz-Verantwortliche Helga Lind-Raab blieb.", "Helga Lind-Raab", "Finanz-Verantwortliche", None),
     ],
     ids=[
         "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
         "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
         "apposition-before-next-name-with-honorifics", "inverted-predicative-with-title-before-name", "inverted-predicative",
         "occupation-of-the-word-clusters-before-name", "occupation-of-the-word-clusters-in-apposition", "compound-of-wart",
-        "description-after-a-descriptor",
+        "description-after-a-descriptor", "member-of-parliament-abbreviation", "chief-officer", "chief-officer-of-company",
+        "second-title-joined-by-und",
     ],
 )
 def test_roles_constructions(nlp, text, name, title, org):
@@ -111,8 +116,17 @@ def test_party_and_age(nlp, text, name, party, age):
         ("Die Ehrenmitglieder Karl Stein, Otto Berg und Fritz Wolf wurden geehrt.", "Otto Berg", "Ehrenmitglied"),
         ("Begrüßt wurden sie von Jan Wolf, dem stellvertretenden Landrat.", "Jan Wolf", "stellvertretende Landrat"),
         ("Jan Wolf, stellvertretender Landrat, begrüßte sie.", "Jan Wolf", "stellvertretender Landrat"),
+        ("Die Pfarrer Jens Ahlers, Timo Brück und Ralf Kämper segneten die Glocken.", "Timo Brück", "Pfarrer"),
+        ("Die Stadträte Eva Kunz und Jan Ebert stimmten zu.", "Eva Kunz", "Stadträtin"),
+        ("Die Stadträte Eva Kunz und Jan Ebert stimmten zu.", "Jan Ebert", "Stadtrat"),
+        ("Die Fraktionsvorsitzenden Ute Lorenz und Hans Berg unterschrieben.", "Hans Berg", "Fraktionsvorsitzender"),
+        ("Zwei weitere Chirurgen, Lars Hain und Ole Brink, operierten.", "Lars Hain", "Chirurg"),
+        ("Die Mediziner Uwe Brand, Tim Sauer (beide Uniklinik) und Eva Roth (Charité) erhielten Preise.", "Eva Roth", "Medizinerin"),
+        ("Klaus Brenner sprach im Rat. Danach legte der Minister einen Entwurf vor.", "Klaus Brenner", "Minister"),
     ],
-    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-after-article-weak", "adjective-without-article-strong"],
+    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-after-article-weak", "adjective-without-article-strong",
+         "plural-same-as-singular-after-die", "umlaut-plural-in-her-gender", "umlaut-plural-in-his-gender", "adjectival-plural-in-his-gender",
+         "plural-title-comma-list", "plural-over-brackets", "description-of-a-boys-name-used-as-girls-middle-name"],
 )
 def test_roles_after_names_and_over_lists(nlp, text, name, title):
     assert title in [r["title"] for r in _person(nlp, text, name).fields["roles"]]
@@ -159,8 +173,11 @@ def test_no_party_from_phrases(nlp, text, name):
         ("Der Schwede Lars Berglund siegte im Sprint.", "Lars Berglund"),
         ("Das Buch erzählt die Gegenwart. Anna Kleinert liest daraus.", "Anna Kleinert"),
         ("Otto Brenner trat ab. Das sagte der Biograf Brenners.", "Otto Brenner"),
+        ("Uwe Brenner kam. Die Meinungsforscher weisen darauf hin, dass es knapp wird.", "Uwe Brenner"),
+        ("Timo Weiler spielt in der englischen Premier League.", "Timo Weiler"),
     ],
-    ids=["demonym-is-no-office", "demonym-of-the-word-clusters", "gegenwart-ends-in-wart", "title-before-a-genitive-name"],
+    ids=["demonym-is-no-office", "demonym-of-the-word-clusters", "gegenwart-ends-in-wart", "title-before-a-genitive-name",
+         "plural-description-after-die", "a-name-that-begins-with-a-title"],
 )
 def test_no_role(nlp, text, name):
     assert _person(nlp, text, name).fields["roles"] == []

@@ -14,6 +14,8 @@ to a person named before ("des Kreissozialdezernenten", "Die 38-jährige CDU-Pol
 """
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 from spacy.tokens import Doc
 
@@ -269,6 +271,22 @@ class RoleFinder:
         while b - 1 >= 0 and lx.title_modifier(self.toks.t(b - 1)) is not None:
             b -= 1
         return b
+
+    def _plural(self, k: int, title: lx.Title) -> lx.Title | None:
+        """The title at token k as each one's of a plural ("die Landräte", "Die Pfarrer", "beiden
+        TU-Mediziner", "Stadträtinnen"), in the gender of the person it goes to; None where the
+        word is a singular ("der Landrat", "die Pfarrerin")."""
+        w, toks = self.toks.t(k), self.toks
+        b = k - 1
+        while b >= 0 and b > k - 3 and toks.t(b)[:1].islower() and lx._is_adjective(toks.t(b)):
+            b -= 1  # "Zwei weitere TU-Mediziner"
+        marker = toks.t(b).lower() in PLURAL_MARKERS
+        neutral = dataclasses.replace(title, gender=None)
+        masculine, feminine = neutral.for_gender("m").lower(), neutral.for_gender("w").lower()
+        singular = w.lower() in (title.text.lower(), masculine, feminine)
+        if w.endswith("innen") or (marker and not (singular and w.lower() == feminine)) or (not singular and w.endswith(("en", "er", "e"))):
+            return dataclasses.replace(neutral, text=neutral.for_gender("w" if w.endswith("innen") else "m"))
+        return None
 
     def _bracket_after_mention(self, close: int) -> bool:
         """Whether the ")" at `close` ends brackets right after a person's name ("A (CDU),")."""

@@ -12,7 +12,7 @@ import regex
 from ... import lexicon as lx
 from ...lexicon.calendar import calendar_words
 from ..base import meta, part
-from ..entities import HONORIFICS, Entity
+from ..entities import HONORIFICS, Entity, is_cap
 from .finder import (
     AGE_ADJECTIVE,
     AND,
@@ -90,6 +90,7 @@ def titles_before_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         title = f._title(k, loose=k == i - 1)
         if title is None or toks.t(k) in HONORIFICS:
             break
+        title = f._plural(k, title) or title  # "Die Stadträte Anna Roth und ...": Stadträtin
         b = f._adjectives_before(k)
         roles.append(f._role(p, title, b, k, k + 1))
         f.used_titles.add(k)
@@ -154,8 +155,9 @@ def apposition(f: RoleFinder, i: int, p: Entity, j: int) -> None:
 
 
 def plural_title_over_list(f: RoleFinder, i: int, p: Entity, j: int) -> None:
-    """"die beiden Landtagsabgeordneten A (CDU) und B (FDP)", "die Ehrenmitglieder A, B und C": a
-    plural title before a list of names is the title of each."""
+    """"die beiden Landtagsabgeordneten A (CDU) und B (FDP)", "die Ehrenmitglieder A, B und C",
+    "Die Pfarrer A, B und C", "Zwei weitere TU-Mediziner, A und B": a plural title before a list
+    of names is the title of each, in each one's gender."""
     roles = f.roles
     toks = f.toks
     k = i - 1
@@ -168,15 +170,22 @@ def plural_title_over_list(f: RoleFinder, i: int, p: Entity, j: int) -> None:
                 k -= 1
             k -= 1
         if k not in f.mention_end:
+            title = f._title(k) if steps == 1 and toks.t(k + 1) == "," and (toks.t(j + 1) in AND or toks.t(j + 1) == ",") else None
+            plural = f._plural(k, title) if title is not None else None
+            if plural is not None:  # "Zwei weitere TU-Mediziner, A und B": the list's first name
+                roles[id(p)].append(f._role(p, plural, f._adjectives_before(k), k, k + 1))
             return
         prev, first = f.mention_end[k]
         k = first - 1
         while k >= 0 and toks.t(k) in HONORIFICS:
             k -= 1
+        if toks.t(k) == "," and f._title(k - 1) is not None:
+            k -= 1  # "Zwei weitere TU-Mediziner, A und B"
         title = f._title(k)
         if title is not None:
-            if toks.t(k) != title.text and (toks.t(k - 1) in PLURAL_MARKERS or toks.t(k).endswith(("en", "er"))):
-                roles[id(p)].append(f._role(p, title, f._adjectives_before(k), k, k + 1))
+            plural = f._plural(k, title)
+            if plural is not None:
+                roles[id(p)].append(f._role(p, plural, f._adjectives_before(k), k, k + 1))
             return
 
 
@@ -366,6 +375,11 @@ def descriptions(f: RoleFinder) -> None:
             b -= 1
         if toks.t(b) not in DETERMINERS or toks.t(k + 1) in ("(",) or (k + 1) in f.mention_at:
             continue
+        if toks.t(b).lower() == "die" and f._plural(k, title) is not None:
+            continue  # "Die Meinungsforscher weisen darauf hin": many
+        after = toks.t(k + 1)
+        if is_cap(after) and "\n" not in toks.gap(k + 1) and not lx.is_common_word(after) and after not in lx.first_names():
+            continue  # "der englischen Premier League": a name that begins with a title
         w = toks.t(k)
         inflected = w.lower() != title.text.lower() and not ("-" in w and w.lower().endswith(title.text.lower()))
         det = toks.t(b).lower()
