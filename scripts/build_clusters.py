@@ -1,6 +1,13 @@
-"""Write kiextract/data/title_cluster_words.txt: the capitalised German words of the word clusters
-that hold person nouns of office and occupation, from spaCy's German Brown clusters
+"""Write kiextract/data/title_cluster_words.txt and surnames.txt from spaCy's German Brown clusters
 (spacy-lookups-data, MIT: de_lexeme_cluster.json.gz, 1,000,001 word forms in 750 clusters).
+
+surnames.txt: the surname cluster (the one that holds the ten most common German surnames),
+its mixed-case members that are no common word in lower case ("Schwarz"; "Müller" stays), given name only, place or title: a lone word
+after a title is a person when it is one of these ("Trainer Pagé", "Aufsichtsratsvorsitzender
+Buchner").
+
+title_cluster_words.txt: the capitalised German words of the word clusters that hold person
+nouns of office and occupation.
 
 A cluster is taken when at least a fifth of its 300 most frequent capitalised members are role
 titles kiextract already lists (titles.tsv, titles_esco.tsv): so the clusters of "Arzt, Lehrer,
@@ -17,9 +24,14 @@ import os
 from importlib import resources
 from pathlib import Path
 
+import regex
+
 OUT = Path(__file__).resolve().parent.parent / "kiextract" / "data"
 SHARE = 0.2
 TOP = 300
+# the ten most common German surnames (general knowledge): they find the surname cluster
+COMMON_SURNAMES = ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann")
+NAME_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*")
 
 
 def main() -> None:
@@ -79,6 +91,19 @@ def main() -> None:
               f"are role titles: person nouns of office and occupation. Written by scripts/build_clusters.py. Sorted, NFC.")
     (OUT / "title_cluster_words.txt").write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"title_cluster_words.txt: {len(rows)} words of clusters {sorted(chosen)}")
+
+    common = collections.Counter(clusters.get(w) for w in COMMON_SURNAMES)
+    surname_cluster = common.most_common(1)[0][0]
+    names = lx.first_names()
+    surnames = sorted(
+        w for w, c in clusters.items()
+        if c == surname_cluster and w[:1].isupper() and not w.isupper() and len(w) >= 3 and NAME_RE.fullmatch(w)
+        and not lx.is_common_word(w.lower()) and w not in lx.places() and lx.title_of(w) is None and not (w in names and w not in COMMON_SURNAMES)
+    )
+    header = (f"# Surnames: the mixed-case members of spaCy's German Brown cluster {surname_cluster} (spacy-lookups-data, MIT), the cluster of "
+              f"{', '.join(COMMON_SURNAMES[:3])}, ..., less words common in lower case, given names, places and titles. Written by scripts/build_clusters.py. Sorted, NFC.")
+    (OUT / "surnames.txt").write_text(header + "\n" + "\n".join(surnames) + "\n", encoding="utf-8")
+    print(f"surnames.txt: {len(surnames)} words of cluster {surname_cluster}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from .names import (
     name_blockers,
     name_gender,
     name_stopwords,
+    surnames,
     weak_first_names,
 )
 from .orgs import (
@@ -54,5 +55,5 @@ __all__ = [
     "inflected_org_names", "is_common_noun_form", "is_common_word", "is_generic_body", "is_inflected_noun", "known_orgs",
     "land_abbreviation", "land_aliases", "lemmatize_noun", "name_blockers", "name_gender", "name_stopwords", "named_regions",
     "nominative_org", "noun_gender", "org_abbreviations", "org_head_of", "org_heads", "parties", "parties_casefold", "places",
-    "quoted_orgs", "title_modifier", "title_of", "cluster_title", "weak_first_names",
+    "quoted_orgs", "surnames", "title_modifier", "title_of", "cluster_title", "weak_first_names",
 ]

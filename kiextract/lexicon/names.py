@@ -43,3 +43,10 @@ def name_gender(first: str) -> str | None:
 @cache
 def name_stopwords() -> frozenset[str]:
     return frozenset(load_lines("name_stopwords.txt"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Surnames by spaCy's word clusters (surnames.txt): a lone word after a title that is one of
+    these is a person ("Trainer Pagé")."""
+    return frozenset(load_lines("surnames.txt"))

@@ -107,6 +107,8 @@ def title_of(word: str) -> Title | None:
                 continue
             form, masc, fem, kind, gender = row
             prefix = word[:prefix_len]
+            if not masc[1:].islower() and (word[prefix_len:len(word) - len(ending)] != masc or (prefix and not prefix.endswith("-"))):
+                continue  # an abbreviation ("CIO", "MdL") as written, alone or after a hyphen: not "Fulgencio"
             adjectival = masc.lower() == fem.lower() + "r"
             if adjectival and not (ending == "" and form == masc.lower()):
                 g, base = None, fem  # "Abgeordnete(n)": the written form does not tell the sex

@@ -254,6 +254,10 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("Gefördert hat den Bau der Landschaftsverband Westfalen.", {"Landschaftsverband Westfalen"}),
         ("Die Statik rechnete das Ingenieurbüro Brandtner.", {"Ingenieurbüro Brandtner"}),
         ("Auch die Volkshilfe und die Bundeswettbewerbsbehörde prüfen den Fall.", {"Volkshilfe", "Bundeswettbewerbsbehörde"}),
+        ("Die Schüler der Karin-Lenz-Realschule sammelten Spenden.", {"Karin-Lenz-Realschule"}),
+        ("Sie lehrt am Otto-Brenner-Institut und an der Hedwig-Dohm-Schule.", {"Otto-Brenner-Institut", "Hedwig-Dohm-Schule"}),
+        ("Den Entwurf hat der Bundestag beraten, der Bundesrat muss zustimmen.", {"Bundestag", "Bundesrat"}),
+        ("Die Mitglieder des Nationalrates und die EU-Kommission stimmten zu.", {"Nationalrat", "EU-Kommission"}),
     ],
     ids=[
         "gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town",
@@ -262,6 +266,7 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         "adjective-named-with-place", "adjective-named-inflected", "adjective-named-genitive", "brand-that-looks-like-a-domain",
         "english-head-after-and-before-of", "english-head-not-a-person", "descriptor-authority", "descriptor-foreign-name", "genitive-company-word",
         "listed-name-genitive-es", "office-and-district", "association-and-region", "engineering-office-name", "hand-listed-extra-organisations",
+        "school-named-after-a-person", "institute-and-school-named-after-persons", "unique-national-bodies", "national-body-genitive-and-eu",
     ],
 )
 def test_organisation_shapes(nlp, text, expected):
@@ -284,11 +289,13 @@ def test_organisation_shapes(nlp, text, expected):
         ("Das Landeskriminalamt ermittelt.", "Landeskriminalamt"),
         ("Die Staatskanzlei teilte das am Abend mit.", "Staatskanzlei"),
         ("Die Freiwillige Feuerwehr rückte aus.", "Freiwillige Feuerwehr"),
+        ("Das Kreis-Jugendamt zahlt den Zuschuss.", "Kreis-Jugendamt"),
+        ("Dagegen stimmte Nationalrat Peter Maier.", "Nationalrat"),
     ],
     ids=[
         "generic-inside-name", "adverb", "court-name", "plural-noun", "portfolio-ministry", "portfolio-ministry-genitive",
         "portfolio-ministry-with-adjective", "body-with-place-adjective", "council-with-place-adjective", "listed-kind-of-authority",
-        "state-chancellery", "fire-brigade-without-place",
+        "state-chancellery", "fire-brigade-without-place", "compound-of-a-common-word-and-a-head", "council-member-title-is-no-body",
     ],
 )
 def test_organisation_shapes_that_are_not(nlp, text, not_org):

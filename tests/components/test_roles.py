@@ -43,6 +43,10 @@ def _person(nlp, text, name):
         ("Es sprachen MdL Carola Hense (SPD) und MdB Timo Wahl.", "Carola Hense", "MdL", None),
         ("Eher nachdenklich zeigt sich CEO Martin Vogel.", "Martin Vogel", "CEO", None),
         ("Es folgt VW-CFO Arno Senn (48).", "Arno Senn", "VW-CFO", None),
+        ("Das sagte der SPD-Haushaltsexperte Peter Lühr.", "Peter Lühr", "SPD-Haushaltsexperte", None),
+        ("Der Sieg über den Diktator Fulgencio Batista kam.", "Fulgencio Batista", "Diktator", None),
+        ("Es sprach Trainer Kowalczyk vor dem Spiel.", "Kowalczyk", "Trainer", None),
+        ("Trainer Zeidler lobte das Team. Peter Zeidler ist seit Mai im Amt.", "Peter Zeidler", "Trainer", None),
         ("Die Präsidentin und Finanz-Verantwortliche Helga Lind-Raab blieb.", "Helga Lind-Raab", "Finanz-Verantwortliche", None),
     ],
     ids=[
@@ -50,7 +54,8 @@ def _person(nlp, text, name):
         "title-body-no-comma", "brackets", "plural-title-list", "honorific-dropped", "temporal-adjective-dropped", "occupation-broker", "occupation-scholar", "premier",
         "apposition-before-next-name-with-honorifics", "inverted-predicative-with-title-before-name", "inverted-predicative",
         "occupation-of-the-word-clusters-before-name", "occupation-of-the-word-clusters-in-apposition", "compound-of-wart",
-        "description-after-a-descriptor", "member-of-parliament-abbreviation", "chief-officer", "chief-officer-of-company",
+        "description-after-a-descriptor", "member-of-parliament-abbreviation", "chief-officer", "chief-officer-of-company", "expert", "name-ending-like-an-abbreviated-title",
+        "surname-alone-after-title", "surname-alone-then-full-name",
         "second-title-joined-by-und",
     ],
 )
@@ -144,10 +149,19 @@ def test_roles_after_names_and_over_lists(nlp, text, name, title):
         ("Karin Pohl (44), Leiterin der Bibliothek und Vorsitzende der Stadt-SPD, tritt an.", "Karin Pohl", "SPD"),
         ("Anders die ÖVP: Das gehe zu weit, sagt deren Bildungssprecher Markus Lechner.", "Markus Lechner", "ÖVP"),
         ("Lob kam von der FDP. Erfreut zeigte sich Umweltsprecherin Jana Roth.", "Jana Roth", "FDP"),
+        ("Dagegen sprach Urs Bättig (SVP/Schwyz) im Rat.", "Urs Bättig", "SVP"),
+        ("Auch Beat Zumstein (CVP/NW) war dagegen.", "Beat Zumstein", "CVP"),
+        ("Es kam MdL Ilse Brandt (Bündnis 90/Grüne) dazu.", "Ilse Brandt", "Grüne"),
+        ("Senatorin Nora Lienau (GAL) rechnet anders.", "Nora Lienau", "GAL"),
+        ("Die Grünen-Abgeordnete Eva Roth kam.", "Eva Roth", "Grüne"),
+        ("Der Freiheitliche Udo Brandner kam.", "Udo Brandner", "FPÖ"),
+        ("Der Anwalt Stephan Holtkamp-Pförtner (CDU) wurde Minister.", "Stephan Holtkamp-Pförtner", "CDU"),
     ],
     ids=[
         "der-gruene", "prefix-case", "apposition-prefix", "capitals-in-brackets", "prefix-foreign-party", "genitive-possessive",
         "second-title-body-is-party-branch", "deren-refers-to-party", "field-spokesperson-after-party",
+        "party-and-canton", "party-and-canton-abbreviation", "party-slash-short-name", "local-party-of-a-city-state", "inflected-party-noun-compound",
+        "party-member-noun-of-austria", "double-surname-ending-in-a-title",
     ],
 )
 def test_parties_from_phrases(nlp, text, name, party):
@@ -159,8 +173,9 @@ def test_parties_from_phrases(nlp, text, name, party):
     [
         ("Die SPD lehnt das ab. Polizeisprecher Hans Meier sagte, es gebe keine Hinweise.", "Hans Meier"),
         ("Ein Senator der Demokratischen Partei von Premier Matteo Renzi sprach.", "Matteo Renzi"),
+        ("Auch der Konservative François Morel gab auf.", "François Morel"),
     ],
-    ids=["office-spokesperson", "long-party-name-in-body"],
+    ids=["office-spokesperson", "long-party-name-in-body", "party-family-is-no-party-abroad"],
 )
 def test_no_party_from_phrases(nlp, text, name):
     assert _person(nlp, text, name).fields["party"] is None

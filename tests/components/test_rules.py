@@ -47,6 +47,8 @@ ORG_ROWS = [
     ("sports_club", "Die Straubing Tigers schlugen die Augsburger Panther.", "Augsburger Panther"),
     ("sports_club", "Der HC Burgenland verlor gegen den HV Chemnitz.", "HV Chemnitz"),
     ("party_or_compound", "Dafür stimmte die CDU.", "CDU"),
+    ("named_compound", "Die Schüler der Karin-Lenz-Realschule sammelten Spenden.", "Karin-Lenz-Realschule"),
+    ("national_body", "Den Entwurf hat der Bundestag beraten, der Bundesrat muss zustimmen.", "Bundesrat"),
     ("party_or_compound", "Wie WTK-Chef Aaron Thiel sagte, wächst die Firma.", "WTK"),
     ("english_head", "Sie forschte an der Harwick University.", "Harwick University"),
     ("legal_form_or_ministry", "Die Brenner Stahlbau GmbH baut.", "Brenner Stahlbau GmbH"),

@@ -211,10 +211,15 @@ class Found:
         self.person_spans = Ranges()  # every person mention, once the persons are found
 
     def _person(self, parts: list[str], start: int, end: int) -> Entity:
-        """Find or make the person for a full name (merging "Josef Dahlmanns" into "Franz Josef Dahlmanns")."""
+        """Find or make the person for a full name (merging "Josef Dahlmanns" into "Franz Josef
+        Dahlmanns", a surname alone into the person of that surname, a later full name into a
+        surname alone)."""
         surname = parts[-1]
         first = tuple(p for p in parts[:-1])
         for p in self.persons:
+            if p.surname == surname and not first:  # a surname alone ("Trainer Zeidler"): the person named so
+                p.add(start, end)
+                return p
             if p.surname == surname and p.first and first and (set(first) <= set(p.first) or set(p.first) <= set(first)):
                 if len(first) > len(p.first):
                     p.first, p.value, p.full = first, " ".join(parts), (start, end)

@@ -31,6 +31,13 @@ BYLINE_ALONE_RE = regex.compile(words_pattern("byline_alone_pattern"))
 BYLINE_ALONE_WITHIN = 1500  # a name alone on its line is a byline only in the lead
 
 
+def _double_surname_with_title(w: str) -> bool:
+    """"Holthoff-Pförtner" after a given name: a double surname whose second part is a title,
+    not a compound title ("Kreis-Kämmerer", "SPD-Chef")."""
+    first, _, second = w.rpartition("-")
+    return bool(first) and is_name_token(first) and not lx.is_common_word(first) and first not in lx.places() and lx.title_of(second) is not None
+
+
 class PersonFinder(Rules):
     # -- persons -------------------------------------------------------------------------
     def _full_names(self) -> list[tuple[int, int, list[str]]]:
@@ -47,7 +54,7 @@ class PersonFinder(Rules):
             while k >= 0 and toks.t(k) in HONORIFICS:
                 k -= 1
             title_before = k < i - 1 or (lx.title_of(toks.t(k)) is not None if k >= 0 else False)
-            if (w in names or (title_before and is_name_token(w) and not lx.is_common_word(w))) and w not in lx.name_stopwords() and toks.t(i - 1) not in lx.name_blockers():
+            if (w in names or (title_before and is_name_token(w) and (not lx.is_common_word(w) or w in lx.surnames()))) and w not in lx.name_stopwords() and toks.t(i - 1) not in lx.name_blockers():
                 j, parts = i + 1, [w]
                 while j < len(toks) and len(parts) < 4:
                     u = toks.t(j)
@@ -71,8 +78,8 @@ class PersonFinder(Rules):
                         parts.append(u)
                         j += 1
                         continue
-                    if parts == [w] and w in names and _bare_title(u) and not is_name_token(toks.t(j + 1)):
-                        parts.append(u)  # a surname that is also a title: "Frank Richter"
+                    if parts == [w] and w in names and (_bare_title(u) or _double_surname_with_title(u)) and not is_name_token(toks.t(j + 1)):
+                        parts.append(u)  # a surname that is also a title: "Frank Richter", "Stephan Holthoff-Pförtner"
                         j += 1
                     break
                 cut = next((n for n in range(2, len(parts)) if parts[n] in lx.NAME_PARTICLES and parts[n - 1] not in CAPITAL_PARTICLES), None)
@@ -93,6 +100,10 @@ class PersonFinder(Rules):
                         out.append((i, j, parts))
                         i = j
                         continue
+                elif parts == [w] and k == i - 1 and title_before and w in lx.surnames() and not is_cap(toks.t(i + 1)) and "\n" not in toks.gap(i + 1):
+                    out.append((i, i + 1, parts))  # a surname alone after a title: "Trainer Pagé bekam"
+                    i += 1
+                    continue
             i += 1
         return out
 

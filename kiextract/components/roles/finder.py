@@ -158,6 +158,11 @@ class RoleFinder:
             if first in COLLECTIVE_WORDS and rest:  # "(alle ÖVP)", "(beide CDU)" after a list of names
                 start_c, inner = start_c + len(first) + 1, rest
             party = lx.all_parties().get(inner) or (lx.parties_casefold().get(inner.casefold()) if inner.isupper() else None)
+            left, slash, right = inner.partition("/")
+            if not party and slash and right.strip()[:1].isupper() and len(right.split()) <= 2:
+                # "(SP/Bern)", "(CVP/NW)": party and canton; "(Bündnis 90/Grüne)"
+                party = lx.all_parties().get(left.strip())
+                end_c = start_c + len(left.rstrip()) if party else end_c
             if party:  # "(Grüne)", "(DIE LINKE)", "(ZENTRUM)"
                 items.append((party, "party", part(self.text, start_c, end_c)))
             elif inner.isascii() and inner.isdigit() and len(inner) <= 3 and 14 <= int(inner) <= 110:
@@ -168,11 +173,11 @@ class RoleFinder:
         return items
 
     def _party_prefix(self, i: int) -> tuple[str, dict] | None:
-        """The party a compound title starts with ("CDU-Landrat", "Ukip-Vorsitzende") and where it stands."""
+        """The party a compound title starts with ("CDU-Landrat", "Ukip-Vorsitzende", "Grünen-Abgeordnete") and where it stands."""
         w = self.toks.t(i)
         if "-" in w:
             prefix = w.split("-")[0]
-            party = lx.parties().get(prefix) or (lx.parties().get(prefix.upper()) if len(prefix) >= 3 else None)
+            party = lx.parties().get(prefix) or PARTY_NOUNS.get(prefix) or (lx.parties().get(prefix.upper()) if len(prefix) >= 3 else None)
             if party:
                 return party, self._token_part(i, len(prefix))
         return None

@@ -107,8 +107,9 @@ def party_member_before_name(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     """"der Grüne Georg Willi", "des Grünen X": a party's member named by the party."""
     toks = f.toks
     w = toks.t(i - 1)
-    if w in lx.all_parties() and not w.isupper() and toks.t(i - 2) in DETERMINERS:
-        f.parties.setdefault(id(p), (lx.all_parties()[w], f._token_part(i - 1)))
+    party = lx.parties().get(w) or PARTY_NOUNS.get(w)  # not a party family abroad: "der Konservative François Fillon"
+    if party and not w.isupper() and toks.t(i - 2) in DETERMINERS:
+        f.parties.setdefault(id(p), (party, f._token_part(i - 1)))
 
 
 def plural_title_before_list(f: RoleFinder, i: int, p: Entity, j: int) -> None:

@@ -22,12 +22,14 @@ from .tokens import (
     english_head,
     legal_form_or_ministry,
     listed_names,
+    named_compound,
+    national_body,
     party_or_compound,
 )
 
 __all__ = ["AFTER", "AT_TOKEN", "HEADED", "OrgFinder", "find_organisations"]
 
-AT_TOKEN: tuple[Callable[[OrgFinder, int, str], None], ...] = (sports_club, party_or_compound, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
+AT_TOKEN: tuple[Callable[[OrgFinder, int, str], None], ...] = (sports_club, party_or_compound, named_compound, national_body, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
 AFTER: tuple[Callable[[OrgFinder], None], ...] = (abbreviation_mentions, model_organisations, drop_inner, drop_generic_bodies)
 
 

@@ -1,14 +1,15 @@
 """Organisations at a token, one small rule per construction: a party ("CDU", "CDU-Politikerin",
 "von den Grünen"), a listed or acronym name before a title ("OGM-Chef"), an English name ("McGill
 University"), a company before its legal form ("Klemme AG"), a ministry with its country, a body
-defined with its abbreviation in brackets ("Kommunales Integrationszentrum (KI)"). The rules of
+defined with its abbreviation in brackets ("Kommunales Integrationszentrum (KI)"), a compound of a
+name and a head ("Anne-Frank-Schule"). The rules of
 head nouns are in headed.py."""
 from __future__ import annotations
 
 import regex
 
 from .... import lexicon as lx
-from ....textutil import Ranges, overlaps
+from ....textutil import Ranges, overlaps, words_frozenset, words_tuple
 from ...contacts.find import BRAND_DOMAIN_IN_TEXT_RE
 from ..common import (
     ENGLISH_ORG_HEADS,
@@ -23,6 +24,10 @@ from ..common import (
     is_cap,
 )
 from .finder import OrgFinder
+
+NATIONAL_BODIES = {w: w for w in words_tuple("national_bodies")}
+DESCRIPTIVE_HEADS = words_frozenset("name_compound_descriptive_heads")  # "die Berlusconi-Partei"
+NAME_PART_RE = regex.compile(r"\p{Lu}\p{Ll}+")  # "Anne", "Frank": a part of a name in a compound
 
 
 def listed_names(f: OrgFinder, listed: list[tuple[int, int, str, str]]) -> None:
@@ -203,4 +208,44 @@ def bracket_abbreviation_name(f: OrgFinder, i: int) -> None:
         ent = f._add_org(value, s, e, abbr)
     ent.abbr = abbr
     # every later mention of the head alone ("des Integrationszentrums") is this organisation
+    f.claimed.append((s, e))
+
+
+def named_compound(f: OrgFinder, i: int, w: str) -> None:
+    """A compound of a person's name and an organisation's head: "Anne-Frank-Schule", "Max-Planck-
+    Institut", "die Bernd-Bachmayr-Grundschule" (the head in its nominative): a given name and
+    more names, or one surname or given name; no part a common word but a name."""
+    if "-" not in w or overlaps(f.toks.start(i), f.toks.end(i), f.claimed):
+        return
+    *names, last = w.split("-")
+    head = lx.org_head_of(last)
+    if not is_cap(last) or head is None or head in DESCRIPTIVE_HEADS or not all(NAME_PART_RE.fullmatch(n) for n in names):
+        return
+    first_names, surnames = lx.first_names(), lx.surnames()
+    if any(lx.is_common_word(n) and n not in first_names and n not in surnames for n in names):
+        return  # not "Kreis-Jugendamt"
+    if len(names) == 1:  # "Goethe-Gymnasium", "Leopold-Museum": a surname or a given name
+        if names[0] not in surnames and (names[0] not in first_names or names[0] in lx.weak_first_names()):
+            return
+    elif names[0] not in first_names or names[0] in lx.weak_first_names():
+        return  # "Anne-Frank-Schule", "Bernd-Bachmayr-Grundschule": a given name first; not "Mai-Mai-Miliz"
+    s, e = f.toks.start(i), f.toks.end(i)
+    f._add_org("-".join([*names, lx.lemmatize_noun(last)]), s, e)
+    f.claimed.append((s, e))
+
+
+def national_body(f: OrgFinder, i: int, w: str) -> None:
+    """A unique national or European body named by its kind alone: "der Bundestag", "des
+    Nationalrats", "die EU-Kommission" (words_de.json national_bodies); not a member's title
+    before a name ("Nationalrat Peter Maier", "Bundesrat Ueli Maurer")."""
+    if not is_cap(w) or overlaps(f.toks.start(i), f.toks.end(i), f.claimed):
+        return
+    body = NATIONAL_BODIES.get(w) or NATIONAL_BODIES.get(lx.lemmatize_noun(w))
+    if body is None:
+        return
+    after = f.toks.t(i + 1)
+    if after in lx.first_names() or (is_cap(after) and any(m[0] == f.toks.start(i + 1) for p in f.persons for m in p.mentions)):
+        return
+    s, e = f.toks.start(i), f.toks.end(i)
+    f._add_org(body, s, e)
     f.claimed.append((s, e))
