@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..textutil import load_lines, load_tsv, words_frozenset, words_map
+import regex
+
+from ..textutil import load_lines, load_tsv, words_frozenset, words_map, words_pattern
 
 INFLECTED_PLACE_KINDS = words_frozenset("inflected_place_kinds")  # "Kreis", "Regierungsbezirk"
 DISTRICT_GENITIVES = words_map("district_genitives")  # "Kreis" -> "Kreises"
 COUNTY_WORDS = words_frozenset("county_words")  # "Landkreis"
 KREIS = next(iter(DISTRICT_GENITIVES))  # the first district word: "Kreis"
+# "Frankfurt am Main", "Halle (Saale)", "Weiden i.d.OPf.": a town's name and what tells it apart
+QUALIFIED_RE = regex.compile(words_pattern("qualified_place_pattern"))
+PLURAL_COUNTRY_ENDING = "lande"  # "die Niederlande": dative plural "den Niederlanden"
 
 
 @cache
@@ -21,6 +26,8 @@ def places() -> dict[str, str]:
         out.setdefault(name, name)
         for variant in _inflected_place(name, kind):
             out.setdefault(variant, name)
+    for short in _short_forms():  # "Frankfurt" of "Frankfurt am Main" and "Frankfurt (Oder)"
+        out.setdefault(short, short)
     for alias, land, _ in load_tsv("land_aliases.tsv"):
         if not alias.startswith("Land "):
             out.setdefault(alias, land)
@@ -29,6 +36,8 @@ def places() -> dict[str, str]:
         first, _, rest = country.partition(" ")
         if rest and first.endswith("e") and first[:1].isupper():
             out.setdefault(f"{first}n {rest}", country)  # "auf der Iberischen Halbinsel", "der Vereinigten Staaten"
+        if country.endswith(PLURAL_COUNTRY_ENDING):
+            out.setdefault(country + "n", country)  # "in den Niederlanden"
     return out
 
 
@@ -41,8 +50,17 @@ def named_regions() -> frozenset[str]:
 
 @cache
 def ambiguous_places() -> frozenset[str]:
-    """One-word places that are also common words ("Weil", "Schuld", "Essen"): they need context."""
-    return frozenset(row[0] for row in load_tsv("places.tsv") if row[3] == "ambiguous")
+    """One-word places that are also common words ("Weil", "Schuld", "Essen", "Buchen" of "Buchen
+    (Odenwald)"): they need context."""
+    rows = load_tsv("places.tsv") + load_tsv("place_short_forms.tsv")
+    return frozenset(row[0] for row in rows if row[-1] == "ambiguous")
+
+
+@cache
+def _short_forms() -> tuple[str, ...]:
+    """The names towns go by without what tells them from others of that name: "Frankfurt",
+    "Freiburg", "Mülheim", "Buchen" (place_short_forms.tsv)."""
+    return tuple(row[0] for row in load_tsv("place_short_forms.tsv"))
 
 
 def _inflected_place(name: str, kind: str) -> list[str]:

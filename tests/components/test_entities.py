@@ -315,8 +315,20 @@ def test_organisation_shapes_that_are_not(nlp, text, not_org):
         ("Sie unterrichtet an der Grundschule Bochum-Mitte.", {"Bochum-Mitte"}),
         ("Das Konzert im Bürgerhaus Südviertel war voll.", {"Bürgerhaus Südviertel"}),
         ("Die Soldaten der Hindenburg-Kaserne halfen.", {"Hindenburg-Kaserne"}),
+        ("Titel\n\nLINZ. Der Landtag tagte.", {"Linz"}),
+        ("GÖTTINGEN Die Universität wächst.", {"Göttingen"}),
+        ("Buchen. Der Ministerpräsident kam zur Einweihung.", {"Buchen"}),
+        ("Plotha/Naumburg - Die Mannschaft verlor.", {"Naumburg"}),
+        ("Von Anna Perucki, Frankfurt\nDer Wechsel kam.", {"Frankfurt"}),
+        ("Er pendelt zwischen Freiburg und Mülheim.", {"Freiburg", "Mülheim"}),
+        ("Er wechselte nach Niedersachsen - über die Summe schwieg er.", {"Niedersachsen"}),
+        ("Sie leben in den Niederlanden.", {"Niederlande"}),
+        ("Die Anfahrt zur Weißenseer Straße ist schön.", {"Weißenseer Straße"}),
+        ("Die Malerin lebt auf Schloss Homburg.", {"Schloss Homburg"}),
     ],
-    ids=["genitive", "article-regions", "swiss", "capitals", "square", "designator-unlisted-town", "austrian-bezirk-and-gemeinde", "town-district", "building-with-name", "building-compound"],
+    ids=["genitive", "article-regions", "swiss", "capitals", "square", "designator-unlisted-town", "austrian-bezirk-and-gemeinde", "town-district", "building-with-name", "building-compound",
+         "dateline-in-capitals", "dateline-without-full-stop", "dateline-of-a-town-that-is-a-word", "dateline-of-two-towns", "byline-place",
+         "town-without-its-qualifier", "place-before-a-spaced-dash", "country-in-dative-plural", "street-of-a-place-adjective", "castle-named-after-a-place"],
 )
 def test_places_of_three_countries_and_abroad(nlp, text, places):
     assert places <= {f.value for f in extract(text, nlp=nlp).facts if f.type == "location"}
@@ -329,8 +341,10 @@ def test_places_of_three_countries_and_abroad(nlp, text, places):
         "Die Platten lagen im Keller.",
         "Er sucht einen Arbeitsplatz und einen Parkplatz.",
         "Die EU verhandelt.",
+        "Das Wetter wird schön, sagte er beim Buchen der Reise.",
+        "Der Feldspieler Platz nahm auf der Bank.",
     ],
-    ids=["dative-plural-noun", "article-noun", "generic-platz", "eu-is-an-organisation"],
+    ids=["dative-plural-noun", "article-noun", "generic-platz", "eu-is-an-organisation", "short-town-names-that-are-words", "noun-before-a-street-word"],
 )
 def test_common_nouns_are_no_places(nlp, text):
     assert not [f for f in extract(text, nlp=nlp).facts if f.type == "location"]

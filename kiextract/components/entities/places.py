@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ... import lexicon as lx
-from ...textutil import overlaps, street_suffixes
+from ...textutil import overlaps, street_suffixes, words_frozenset, words_pattern
 from .common import (
     BUILDING_HEADS,
     DISTRICT_PARTS,
@@ -19,6 +19,11 @@ from .common import (
     is_cap,
     is_name_token,
 )
+
+
+BYLINE_PLACE_RE = regex.compile(words_pattern("byline_place_pattern"))
+STREET_WORDS = words_frozenset("street_words")
+ADJECTIVE_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}er")  # "Magdeburger", "Weißenseer"  # "Straße", "Allee": a street after a place's adjective
 
 
 class PlaceFinder(Rules):
@@ -53,6 +58,10 @@ class PlaceFinder(Rules):
     # -- places ----------------------------------------------------------------------------
     def find_places(self, model_ents: list[tuple[int, int, str]]) -> None:
         toks, places, lands = self.toks, lx.places(), lx.land_aliases()
+        for m in BYLINE_PLACE_RE.finditer(self.text):  # "Von Anna Perucki, Frankfurt"
+            s, e = m.span("place")
+            if m.group("place") in places and not overlaps(s, e, self.claimed) and not overlaps(s, e, self.skip):
+                self._add_place(places[m.group("place")], s, e, m.group("place"))
         i = 0
         while i < len(toks):
             w = toks.t(i)
@@ -67,7 +76,7 @@ class PlaceFinder(Rules):
                     self._add_place(places[surface], s, e, surface)
                     i += n
                     continue
-            after = self._designated_place(i)
+            after = self._designated_place(i) or self._dateline(i) or self._adjective_street(i)
             if after:
                 i = after
                 continue
@@ -108,6 +117,50 @@ class PlaceFinder(Rules):
                 if self._model_place_ok(surface, s):
                     self._add_place(surface, s, e, surface)
 
+    def _line_start(self, i: int) -> bool:
+        return i == 0 or "\n" in self.toks.gap(i) or self.toks.t(i - 1) == "\n"
+
+    def _dateline(self, i: int) -> int | None:
+        """The place an article's first line or paragraph opens with: "LINZ. Thomas Stelzer ...",
+        "FRANKFURT. Die Goethe-Universität", "SCHERMBECK Finanzielle Zuwendungen", "Buchen.
+        Ministerpräsident ..." (a place that is also a word, here where only a place stands),
+        "Plotha/Naumburg - Eigentlich". The token after it, or None."""
+        toks, places = self.toks, lx.places()
+        if not self._line_start(i):
+            return None
+        w = toks.t(i)
+        parts = w.split("/") if "/" in w else [w]
+        found = []
+        for part in parts:
+            name = part.title() if part.isupper() and len(part) >= 3 else part
+            if name in places and (part.isupper() or len(parts) > 1 or toks.t(i + 1) == "."):
+                found.append((part, name))
+        nxt = toks.t(i + 1)
+        if not found or not (nxt in (".", "-", "–", "/") or (w.isupper() and is_cap(nxt))):
+            return None
+        if nxt == "." and not (is_cap(toks.t(i + 2)) and "\n" not in toks.gap(i + 2)) and not w.isupper():
+            return None
+        at = toks.start(i)
+        for part, name in found:
+            s = at + w.index(part)
+            if not overlaps(s, s + len(part), self.claimed) and not overlaps(s, s + len(part), self.skip):
+                self._add_place(places[name], s, s + len(part), part)
+        return i + 1
+
+    def _adjective_street(self, i: int) -> int | None:
+        """A street named by a place's adjective: "Magdeburger Straße 52", "in der Weißenseer
+        Straße", "Lippertsreuter Straße". The token after it, or None."""
+        toks = self.toks
+        w, street = toks.t(i), toks.t(i + 1)
+        if not (ADJECTIVE_RE.fullmatch(w) and street in STREET_WORDS and toks.gap(i + 1) == " ") or lx.title_of(w) is not None:
+            return None  # not "Feldspieler Platz"
+        s, e = toks.start(i), toks.end(i + 1)
+        if overlaps(s, e, self.claimed) or overlaps(s, e, self.skip) or lx.is_common_word(w.lower()):
+            return None  # not "Neuer Weg"
+        surface = toks.joined(i, i + 2)
+        self._add_place(surface, s, e, surface)
+        return i + 2
+
     def _designated_place(self, i: int) -> int | None:
         """A place named after a word that says what it is, though no list holds it: "am
         Standort Rottleberode", "die Gemeinde St. Margarethen" (the name alone), "im Bezirk
@@ -123,8 +176,8 @@ class PlaceFinder(Rules):
         if toks.t(k) in ("St.", "Sankt", "Bad") and toks.gap(k + 1) == " ":
             k += 1  # "St. Margarethen", "Bad Ischl"
         name = toks.t(k)
-        if not is_name_token(name) or lx.is_common_word(name) or lx.is_inflected_noun(name) or name in lx.first_names():
-            return None
+        if not is_name_token(name) or (lx.is_common_word(name) and not (kind == "building" and name in lx.places())) or lx.is_inflected_noun(name) or name in lx.first_names():
+            return None  # "Schloss Homburg": a building named after a place
         if is_name_token(toks.t(k + 1)) and toks.gap(k + 1) == " ":
             return None  # "Stadt Villingen Schwenningen" or a person: not sure where the name ends
         s, e = toks.start(i if kind != "place" else i + 1), toks.end(k)
@@ -170,13 +223,13 @@ class PlaceFinder(Rules):
 
     def _place_ok(self, i: int, n: int, surface: str) -> bool:
         toks = self.toks
-        if n == 1 and toks.t(i - 1).lower() in NOUN_DETERMINERS and surface not in lx.named_regions():
+        if n == 1 and toks.t(i - 1).lower() in NOUN_DETERMINERS and lx.places()[surface] not in lx.named_regions():
             return False  # "mit den Geldern", "die Platten": a German town takes no article
         if n == 1 and surface in lx.ambiguous_places():
             return toks.t(i - 1) in PLACE_CONTEXT
         if n == 1 and surface in lx.first_names() and is_name_token(toks.t(i + 1)):
             return False  # a person: "Marl Schulze"
         nxt = toks.t(i + n)
-        if nxt.startswith("-") or (nxt[:1].islower() and toks.gap(i + n) == "" and nxt not in ("'s",)):
-            return False
+        if (nxt.startswith("-") and toks.gap(i + n) == "") or (nxt[:1].islower() and toks.gap(i + n) == "" and nxt not in ("'s",)):
+            return False  # "Nord-" of "Nord- und Südtirol"; not "nach Niedersachsen - dort"
         return True

@@ -87,7 +87,7 @@ def compound_name(f: OrgFinder, i: int) -> None:
     if not first or overlaps(toks.start(i), toks.end(i), f.claimed):
         return
     s, e = toks.start(i), toks.start(i) + len(first)
-    if first.isupper() and len(first) >= 4 and first.title() in lx.quoted_orgs():
+    if first.isupper() and len(first) >= 4 and first.title() in lx.quoted_orgs() and first.title() not in lx.places():
         org = lx.quoted_orgs()[first.title()]  # "dem STANDARD", "im STANDARD-Gespräch"
         f._add_listed(org, org.canonical.split(" (")[0], s, e)
         return
