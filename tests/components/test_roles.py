@@ -117,6 +117,7 @@ def test_party_and_age(nlp, text, name, party, age):
         ("Dr. Anna Berg als Chefärztin der Kardiologie begann im Mai.", "Anna Berg", "Chefärztin"),
         ("Jan Wolf (41) ist Betriebsratsvorsitzender.", "Jan Wolf", "Betriebsratsvorsitzender"),
         ("Maria Klein ist seit 2014 Vizebürgermeisterin.", "Maria Klein", "Vizebürgermeisterin"),
+        ("Paul Brandes blieb Trainer, der Etat schrumpfte.", "Paul Brandes", "Trainer"),
         ("Der Vorsitzende, Hans Meier, begrüßte die Gäste.", "Hans Meier", "Vorsitzender"),
         ("Die Ehrenmitglieder Karl Stein, Otto Berg und Fritz Wolf wurden geehrt.", "Otto Berg", "Ehrenmitglied"),
         ("Begrüßt wurden sie von Jan Wolf, dem stellvertretenden Landrat.", "Jan Wolf", "stellvertretende Landrat"),
@@ -129,7 +130,7 @@ def test_party_and_age(nlp, text, name, party, age):
         ("Die Mediziner Uwe Brand, Tim Sauer (beide Uniklinik) und Eva Roth (Charité) erhielten Preise.", "Eva Roth", "Medizinerin"),
         ("Klaus Brenner sprach im Rat. Danach legte der Minister einen Entwurf vor.", "Klaus Brenner", "Minister"),
     ],
-    ids=["als", "ist", "ist-seit-year", "title-comma-name", "plural-title-over-list", "adjective-after-article-weak", "adjective-without-article-strong",
+    ids=["als", "ist", "ist-seit-year", "blieb", "title-comma-name", "plural-title-over-list", "adjective-after-article-weak", "adjective-without-article-strong",
          "plural-same-as-singular-after-die", "umlaut-plural-in-her-gender", "umlaut-plural-in-his-gender", "adjectival-plural-in-his-gender",
          "plural-title-comma-list", "plural-over-brackets", "description-of-a-boys-name-used-as-girls-middle-name"],
 )
@@ -190,9 +191,12 @@ def test_no_party_from_phrases(nlp, text, name):
         ("Otto Brenner trat ab. Das sagte der Biograf Brenners.", "Otto Brenner"),
         ("Uwe Brenner kam. Die Meinungsforscher weisen darauf hin, dass es knapp wird.", "Uwe Brenner"),
         ("Timo Weiler spielt in der englischen Premier League.", "Timo Weiler"),
+        ("Jan Wolf verdient mehr als ein Minister.", "Jan Wolf"),
+        ("Jan Wolf ist größer als sein Chef.", "Jan Wolf"),
+        ("Jan Wolf holte ihn als Manager in die Firma.", "Jan Wolf"),
     ],
     ids=["demonym-is-no-office", "demonym-of-the-word-clusters", "gegenwart-ends-in-wart", "title-before-a-genitive-name",
-         "plural-description-after-die", "a-name-that-begins-with-a-title"],
+         "plural-description-after-die", "a-name-that-begins-with-a-title", "als-after-mehr-compares", "als-after-a-comparative-compares", "als-after-an-object-pronoun"],
 )
 def test_no_role(nlp, text, name):
     assert _person(nlp, text, name).fields["roles"] == []

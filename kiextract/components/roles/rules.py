@@ -5,12 +5,14 @@ test rows are in tests/components/test_roles.py."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from typing import Callable
 
 import regex
 
 from ... import lexicon as lx
 from ...lexicon.calendar import calendar_words
+from ...textutil import words_frozenset, words_map
 from ..base import meta, part
 from ..entities import HONORIFICS, Entity, is_cap
 from .finder import (
@@ -36,6 +38,11 @@ from .finder import (
     RoleFinder,
     same_office,
 )
+
+SUBJECT_PRONOUNS = words_map("subject_pronouns")  # "sie" -> "w"
+SENTENCE_ENDS = words_frozenset("sentence_ends")
+OBJECT_PRONOUNS = words_frozenset("object_pronouns")
+MAX_PRONOUN_REACH = 120  # tokens back a subject pronoun may refer: the sentence before, or two
 
 MentionRule = Callable[[RoleFinder, int, Entity, int], None]  # (finder, first token, person, last token)
 DocumentRule = Callable[[RoleFinder], None]
@@ -125,11 +132,13 @@ def titles_before_comma_once(f: RoleFinder, i: int, p: Entity, j: int) -> None:
 def apposition(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     """"Lilli Schmidt, KI-Leiterin", "Serap Güler (Staatssekretärin für Integration)", "Jan Wolf,
     dem SPD-Landtagsabgeordneten aus Kleve", "X, Leiter des Bauhofs und Parteivorsitzender der
-    Stadt-SPÖ": titles in an apposition after the name (after its brackets of party and age)."""
+    Stadt-SPÖ": titles in an apposition after the name (after brackets of something else:
+    "X (parteilos), Generalsekretärin der Kulturstiftung")."""
     toks, roles = f.toks, f.roles[id(p)]
     after = j + 1
-    if toks.t(after) == "(" and f._bracket_items(after):  # "(CDU)", "(41)"
-        after = next(m for m in range(after, len(toks)) if toks.t(m) == ")") + 1
+    close = next((m for m in range(after + 1, min(after + 8, len(toks))) if toks.t(m) == ")"), None) if toks.t(after) == "(" else None
+    if close is not None and (f._bracket_items(after) or f._title(after + 1) is None):
+        after = close + 1  # "(CDU)", "(41)", "(parteilos)", "(3.v.re.)": the apposition follows
     if toks.t(after) not in (",", "(") or "\n" in toks.gap(after + 1):
         return
     k = after + 1
@@ -226,9 +235,13 @@ def titles_before_comma(f: RoleFinder, i: int, p: Entity, j: int) -> None:
 
 def title_with_body_before(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     """"die stellvertretende Leiterin des KI, Gabriele Wawer", "der Leiter des Amtes für
-    Integration Dirk Jäckel": a title with its body before the name, with or without a comma."""
+    Integration Dirk Jäckel": a title with its body before the name, with or without a comma, and
+    maybe another title right before the name ("die Sprecherin der Staatsanwaltschaft,
+    Oberstaatsanwältin Anne Leiding")."""
     roles = f.roles
     toks = f.toks
+    if toks.t(i - 2) == "," and f._title(i - 1) is not None:
+        i -= 1  # "die Pressesprecherin der Staatsanwaltschaft, Oberstaatsanwältin Anne Leiding"
     comma = toks.t(i - 1) == ","
     last = i - 2 if comma else i - 1
     for k in range(last, max(-1, last - 14), -1):
@@ -267,11 +280,15 @@ def predicative(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         if w in CLAUSE_ENDS or m in f.mention_at or "\n" in toks.gap(m):
             return
         if w in COPULAS and toks.t(m - 1).lower() not in COMPARATIVES:
+            if toks.t(m - 1).lower() in OBJECT_PRONOUNS:
+                return  # "holte ihn als Manager": the title is his
             break
     else:
         return
     t = m + 1
     while t < min(m + 5, len(toks)) and (toks.t(t)[:1].islower() or toks.t(t).isdigit() or toks.t(t).lower() in calendar_words()) and toks.t(t) not in CLAUSE_ENDS and toks.t(t) not in PREDICATIVE_STOPS:
+        if toks.t(t) in COMPARATIVES or _comparative(toks.t(t)):
+            return  # "ist größer als sein Chef": a comparison
         t += 1
     title = f._title(t)
     if title is None or t in f.used_titles or t + 1 in f.mention_at or toks.t(t) in HONORIFICS:
@@ -296,6 +313,101 @@ def predicative(f: RoleFinder, i: int, p: Entity, j: int) -> None:
         word = toks.t(t)
         if title is None or t in f.used_titles or t + 1 in f.mention_at or (word.lower() != title.text.lower() and word not in (title.masculine, title.feminine)):
             return
+
+
+def as_titles(f: RoleFinder) -> None:
+    """"X (CDU) verpflichtete sich als Europa- und Medienminister", "X, der als
+    Bundesratsvertreter ans Rednerpult trat", "Einen Namen machte sie sich als Moderatorin,
+    Schauspielerin, Jazzsängerin": a title in the nominative after "als" describes the person
+    named last before it in its sentence, else the one a subject pronoun before it stands for
+    (the last person named of its gender); not after a comparative ("mehr als", "früher als")."""
+    toks, roles, parties = f.toks, f.roles, f.parties
+    by_id = {id(p): p for p in f.persons}
+    for a in range(1, len(toks)):
+        if toks.t(a) not in PREDICATIVE_AS or toks.t(a - 1).lower() in COMPARATIVES or _comparative(toks.t(a - 1)):
+            continue
+        t = a + 1
+        while t < a + 4 and toks.t(t)[:1].islower() and lx.title_modifier(toks.t(t)) is not None:
+            t += 1
+        titles = _title_list(f, t)
+        if not titles:
+            continue
+        target = _subject_before(f, a, by_id, titles[0][0].gender)
+        if target is None:
+            continue
+        p = by_id[target]
+        if titles[0][0].gender not in (None, p.gender) and p.gender is not None:
+            continue
+        for title, b, k, end in titles:
+            roles[target].append(f._role(p, title, b, k, end))
+            f.used_titles.add(k)
+            party = f._party_prefix(k) or _party_of_body(f, k + 1, end)
+            if party:
+                parties.setdefault(target, party)
+
+
+def _comparative(w: str) -> bool:
+    """"größer", "länger": an adjective's comparative, after which "als" compares."""
+    return w[:1].islower() and w.endswith("er") and len(w) > 4 and lx._is_adjective(w)
+
+
+def _title_list(f: RoleFinder, t: int) -> list[tuple[object, int, int, int]]:
+    """The nominative titles from token t on, joined by commas, "und" or a truncated compound
+    ("Moderatorin, Schauspielerin, Jazzsängerin", "Cheftrainer und Sportlicher Leiter", "Europa-
+    und Medienminister"): [(title, adjectives' first token, title token, complement end)]."""
+    toks, out = f.toks, []
+    while True:
+        b = t
+        if toks.t(t).endswith("-") and toks.t(t + 1) in AND:  # "Europa- und Medienminister": one title
+            t += 2
+        elif is_cap(toks.t(t)) and lx.title_modifier(toks.t(t).lower()) is not None and f._title(t + 1) is not None:
+            t += 1  # "Sportlicher Leiter"
+        title = f._title(t)
+        word = toks.t(t)
+        if title is None or t in f.used_titles or t + 1 in f.mention_at or title.kind in ("descriptor", "member") \
+                or (word.lower() != title.text.lower() and word not in (title.masculine, title.feminine)):
+            return out
+        end = f._complement_end(t + 1)
+        out.append((title, b if b < t else f._adjectives_before(t), t, end))
+        nxt = toks.t(end)
+        if nxt not in AND and nxt != ",":
+            return out
+        t = end + 1
+
+
+def _subject_before(f: RoleFinder, a: int, by_id: dict, gender: str | None) -> int | None:
+    """The person named last before token `a` in its sentence, else the one a subject pronoun
+    there stands for: the last person named before the sentence in that pronoun's gender."""
+    toks = f.toks
+    k = a - 1
+    pronoun = None
+    if toks.t(a - 1).lower() in OBJECT_PRONOUNS or toks.t(a - 2).lower() in OBJECT_PRONOUNS:
+        return None  # "der ihn als Manager holte": whom "ihn" stands for
+    while k >= 0 and toks.t(k) not in SENTENCE_ENDS and "\n\n" not in toks.gap(k + 1):
+        if k in f.mention_end:
+            return id(f.mention_end[k][0])
+        if toks.t(k) in SUBJECT_PRONOUNS:
+            pronoun = SUBJECT_PRONOUNS[toks.t(k)]
+        k -= 1
+    if pronoun is None or (gender is not None and gender != pronoun):
+        return None
+    while k >= 0 and a - k < MAX_PRONOUN_REACH:
+        if k in f.mention_end:
+            p = f.mention_end[k][0]
+            return id(p) if p.gender == pronoun else None
+        k -= 1
+    return None
+
+
+def _party_of_body(f: RoleFinder, k: int, end: int) -> tuple[str, dict] | None:
+    """The party a title's body is ("als Ersatzgemeinderätin der Grünen")."""
+    toks = f.toks
+    for m in range(k, end):
+        w = toks.t(m)
+        party = lx.parties().get(w) or (PARTY_NOUNS.get(w) if toks.t(m - 1).lower() in GENITIVE_ARTICLES else None)
+        if party:
+            return party, f._token_part(m)
+    return None
 
 
 def inverted_predicatives(f: RoleFinder) -> None:
@@ -497,4 +609,4 @@ BEFORE_NAME: tuple[MentionRule, ...] = (
     titles_before_comma_once, title_with_body_before,
 )
 AFTER_NAME: tuple[MentionRule, ...] = (apposition, predicative)
-DOCUMENT: tuple[DocumentRule, ...] = (inverted_predicatives, credits, descriptions, possessive_parties, relative_parties, ages_before)
+DOCUMENT: tuple[DocumentRule, ...] = (inverted_predicatives, as_titles, credits, descriptions, possessive_parties, relative_parties, ages_before)
