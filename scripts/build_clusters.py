@@ -2,7 +2,7 @@
 (spacy-lookups-data, MIT: de_lexeme_cluster.json.gz, 1,000,001 word forms in 750 clusters).
 
 surnames.txt: the surname cluster (the one that holds the ten most common German surnames),
-its mixed-case members that are no common word in lower case ("Schwarz"; "Müller" stays), given name only, place or title: a lone word
+its mixed-case members that are no common word in lower case ("Schwarz"; "Müller" stays), place or title ("Werner", "Brandt" stay: the cluster holds them as surnames): a lone word
 after a title is a person when it is one of these ("Trainer Pagé", "Aufsichtsratsvorsitzender
 Buchner").
 
@@ -94,14 +94,13 @@ def main() -> None:
 
     common = collections.Counter(clusters.get(w) for w in COMMON_SURNAMES)
     surname_cluster = common.most_common(1)[0][0]
-    names = lx.first_names()
     surnames = sorted(
         w for w, c in clusters.items()
         if c == surname_cluster and w[:1].isupper() and not w.isupper() and len(w) >= 3 and NAME_RE.fullmatch(w)
-        and not lx.is_common_word(w.lower()) and w not in lx.places() and lx.title_of(w) is None and not (w in names and w not in COMMON_SURNAMES)
+        and not lx.is_common_word(w.lower()) and w not in lx.places() and lx.title_of(w) is None
     )
     header = (f"# Surnames: the mixed-case members of spaCy's German Brown cluster {surname_cluster} (spacy-lookups-data, MIT), the cluster of "
-              f"{', '.join(COMMON_SURNAMES[:3])}, ..., less words common in lower case, given names, places and titles. Written by scripts/build_clusters.py. Sorted, NFC.")
+              f"{', '.join(COMMON_SURNAMES[:3])}, ..., less words common in lower case, places and titles. Written by scripts/build_clusters.py. Sorted, NFC.")
     (OUT / "surnames.txt").write_text(header + "\n" + "\n".join(surnames) + "\n", encoding="utf-8")
     print(f"surnames.txt: {len(surnames)} words of cluster {surname_cluster}")
 

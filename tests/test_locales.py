@@ -58,6 +58,8 @@ ROWS = [
     ("de-CH", "Die EVP und die SP stimmten dagegen.", "organization", "SP", None),
     ("de-CH", "Die EVP und die SP stimmten dagegen.", "organization", "EVP", None),
     ("de-CH", "Die neue Bahnhofstrasse wird im Sommer eröffnet.", "location", "Bahnhofstrasse", None),
+    ("de-AT", "Der SP-Klubobmann Otto Brunner (54) kritisierte die Stadt.", "person", "Otto Brunner", ("party", "SPÖ")),
+    ("de-AT", "VP-Chef Hans Berger kam nicht.", "organization", "ÖVP", None),
     # -- de-DE: what the Austrian and Swiss words mean in Germany ------------------------------------
     ("de-DE", "Am Nationalfeiertag 2020 wehen die Fahnen.", "date", "2020-10-03", None),
     ("de-DE", "Infos unter Tel. 0441 234 56 78 erhältlich.", "contact", "+494412345678", None),
@@ -89,10 +91,11 @@ def test_a_form_of_the_locale(nlp, locale, text, type_, value, field):
         ("de-DE", "Ein Kaffee kostet Fr. 4.50 im Café.", "money", 4.5),
         ("de-DE", "Zwei Rappen zogen die Kutsche.", "money", 0.02),
         ("de-DE", "Die SP und die FDP stimmten dagegen.", "organization", "SP"),
+        ("de-CH", "VP-Chef Hans Berger kam nicht.", "organization", "ÖVP"),
         ("de-AT", "Ein Kaffee kostet Fr. 4.50 im Café.", "money", 4.5),
         ("de-CH", "Der Nationalrat stimmte dem Gesetz zu. Nationalrat Thomas Aebi sprach.", "person", "Nationalrat"),
     ],
-    ids=["fr-is-no-franc-in-germany", "rappen-is-a-horse-in-germany", "sp-is-no-party-in-germany", "fr-is-no-franc-in-austria", "council-is-no-person"],
+    ids=["fr-is-no-franc-in-germany", "rappen-is-a-horse-in-germany", "sp-is-no-party-in-germany", "vp-is-no-austrian-party-in-switzerland", "fr-is-no-franc-in-austria", "council-is-no-person"],
 )
 def test_a_reading_of_one_locale_is_not_forced_on_another(nlp, locale, text, not_type, not_value):
     record = extract(text, nlp=nlp, published=PUBLISHED, locale=locale)

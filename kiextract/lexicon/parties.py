@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..locales import current, get
+from ..locales import current, data_tsv, get
 from ..textutil import load_tsv, words_frozenset
 
 # Party aliases too ambiguous for running text (see the gazetteer README).
@@ -61,4 +61,8 @@ def _parties(locale: str) -> dict[str, str]:
         if row[2] == country:
             own.setdefault(row[1], set()).add(row[0])
     ambiguous = _ambiguous_party_aliases() - {a for a, canon in own.items() if a.isupper() and len(canon) == 1 and a not in AMBIGUOUS_PARTY_ALIASES}
-    return {alias: canon for alias, canon in all_parties().items() if alias not in ambiguous}
+    out = {alias: canon for alias, canon in all_parties().items() if alias not in ambiguous}
+    base = len(load_tsv("parties.tsv"))
+    for canon, alias, _country, _flag in data_tsv("parties.tsv", locale)[base:]:
+        out[alias] = canon  # the locale's own short forms: "SP" is the SPÖ in Austria
+    return out

@@ -258,6 +258,10 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("Sie lehrt am Otto-Brenner-Institut und an der Hedwig-Dohm-Schule.", {"Otto-Brenner-Institut", "Hedwig-Dohm-Schule"}),
         ("Den Entwurf hat der Bundestag beraten, der Bundesrat muss zustimmen.", {"Bundestag", "Bundesrat"}),
         ("Die Mitglieder des Nationalrates und die EU-Kommission stimmten zu.", {"Nationalrat", "EU-Kommission"}),
+        ("Es kamen EU-Ratspräsident Marc Dumont und ein Bundesratsvertreter.", {"EU-Rat", "Bundesrat"}),
+        ("Der Vertreter der Staatsanwaltschaft Gera kam zu spät.", {"Staatsanwaltschaft Gera"}),
+        ("Die Versammlung war in der Brauerei Wagner, die Kanzlei Brandt lud ein.", {"Brauerei Wagner", "Kanzlei Brandt"}),
+        ("Das bestätigte die Polizei, wie „Stadtblick“ berichtet.", {"Stadtblick"}),
     ],
     ids=[
         "gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town",
@@ -267,6 +271,7 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         "english-head-after-and-before-of", "english-head-not-a-person", "descriptor-authority", "descriptor-foreign-name", "genitive-company-word",
         "listed-name-genitive-es", "office-and-district", "association-and-region", "engineering-office-name", "hand-listed-extra-organisations",
         "school-named-after-a-person", "institute-and-school-named-after-persons", "unique-national-bodies", "national-body-genitive-and-eu",
+        "national-body-at-the-front-of-a-title", "prosecutors-office-with-place", "brewery-and-law-firm-with-surname", "quoted-outlet-that-reports",
     ],
 )
 def test_organisation_shapes(nlp, text, expected):
@@ -291,11 +296,13 @@ def test_organisation_shapes(nlp, text, expected):
         ("Die Freiwillige Feuerwehr rückte aus.", "Freiwillige Feuerwehr"),
         ("Das Kreis-Jugendamt zahlt den Zuschuss.", "Kreis-Jugendamt"),
         ("Dagegen stimmte Nationalrat Peter Maier.", "Nationalrat"),
+        ("Die Aufgaben- und Finanzplanung (AFP) genehmigte der Rat, den AFP lehnten zwei ab.", "AFP"),
     ],
     ids=[
         "generic-inside-name", "adverb", "court-name", "plural-noun", "portfolio-ministry", "portfolio-ministry-genitive",
         "portfolio-ministry-with-adjective", "body-with-place-adjective", "council-with-place-adjective", "listed-kind-of-authority",
         "state-chancellery", "fire-brigade-without-place", "compound-of-a-common-word-and-a-head", "council-member-title-is-no-body",
+        "agency-acronym-defined-as-something-else",
     ],
 )
 def test_organisation_shapes_that_are_not(nlp, text, not_org):

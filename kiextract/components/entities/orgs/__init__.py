@@ -19,18 +19,20 @@ from .finder import OrgFinder
 from .headed import HEADED, headed_name
 from .tokens import (
     bracket_abbreviation,
+    byline_sources,
     english_head,
     legal_form_or_ministry,
     listed_names,
     named_compound,
     national_body,
     party_or_compound,
+    reported_outlets,
 )
 
 __all__ = ["AFTER", "AT_TOKEN", "HEADED", "OrgFinder", "find_organisations"]
 
 AT_TOKEN: tuple[Callable[[OrgFinder, int, str], None], ...] = (sports_club, party_or_compound, named_compound, national_body, english_head, legal_form_or_ministry, bracket_abbreviation, headed_name)
-AFTER: tuple[Callable[[OrgFinder], None], ...] = (abbreviation_mentions, model_organisations, drop_inner, drop_generic_bodies)
+AFTER: tuple[Callable[[OrgFinder], None], ...] = (reported_outlets, byline_sources, abbreviation_mentions, model_organisations, drop_inner, drop_generic_bodies)
 
 
 def find_organisations(found, listed: list[tuple[int, int, str, str]], model_ents: list[tuple[int, int, str]]) -> OrgFinder:

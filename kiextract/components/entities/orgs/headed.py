@@ -197,7 +197,7 @@ def kind_and_name(f: OrgFinder, h: Head):
     toks, i, w, nxt = f.toks, h.i, h.w, h.nxt
     if not h.category:
         return None
-    named = is_cap(nxt) and "\n" not in toks.gap(i + 1) and not lx.is_common_word(nxt) and nxt not in lx.first_names() and is_name_token(nxt)
+    named = is_cap(nxt) and "\n" not in toks.gap(i + 1) and (not lx.is_common_word(nxt) or nxt in lx.surnames()) and (nxt not in lx.first_names() or nxt in lx.surnames()) and is_name_token(nxt)
     acronym = is_cap(nxt) and f._is_abbr(nxt) and nxt not in f.parties and (len(nxt) > 2 or h.category in DESCRIPTORS) and toks.t(i + 2) != ")"
     if not (named or acronym):
         return None

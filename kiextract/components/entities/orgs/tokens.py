@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .... import lexicon as lx
-from ....textutil import Ranges, overlaps, words_frozenset, words_tuple
+from ....textutil import Ranges, overlaps, words_frozenset, words_pattern, words_tuple
 from ...contacts.find import BRAND_DOMAIN_IN_TEXT_RE
 from ..common import (
     ENGLISH_ORG_HEADS,
@@ -25,6 +25,9 @@ from ..common import (
 )
 from .finder import OrgFinder
 
+DEFINED_ABBREVIATION_RE = regex.compile(words_pattern("defined_abbreviation_pattern"))
+REPORTED_OUTLET_RE = regex.compile(words_pattern("reported_outlet_pattern"))
+BYLINE_SOURCES_RE = regex.compile(words_pattern("byline_sources_pattern"))
 NATIONAL_BODIES = {w: w for w in words_tuple("national_bodies")}
 DESCRIPTIVE_HEADS = words_frozenset("name_compound_descriptive_heads")  # "die Berlusconi-Partei"
 NAME_PART_RE = regex.compile(r"\p{Lu}\p{Ll}+")  # "Anne", "Frank": a part of a name in a compound
@@ -43,9 +46,12 @@ def listed_names(f: OrgFinder, listed: list[tuple[int, int, str, str]]) -> None:
             taken.append((m.start(), m.end()))
             f.claimed.append((m.start(), m.end()))
     person_spans = f.person_spans
+    defined = _defined_otherwise(f.text)
     for s, e, label, name in sorted(listed, key=lambda x: (-(x[1] - x[0]), x[0])):
         if overlaps(s, e, taken) or overlaps(s, e, f.skip) or overlaps(s, e, person_spans):
             continue
+        if f.text[s:e] in defined and label != "QUOTED" and not _names_itself(known[name][0].canonical, defined[f.text[s:e]]):
+            continue  # "die Aufgaben- und Finanzplanung (AFP)": no agency here
         if label == "QUOTED":
             if not (f.text[s - 1:s] in QUOTES_OPEN and f.text[e:e + 1] in QUOTES_CLOSE):
                 continue
@@ -65,6 +71,63 @@ def listed_names(f: OrgFinder, listed: list[tuple[int, int, str, str]]) -> None:
             if entry is not None and (first.isupper() or sum(c.isupper() for c in first) >= 2) and first not in f.every_party:
                 s = toks.start(i)
                 f._add_listed(entry[0], entry[1], s, s + len(first))
+
+
+def _names_itself(canonical: str, phrase: str) -> bool:
+    """Does the phrase that defines an abbreviation name the listed organisation ("des
+    Internationalen Währungsfonds (IWF)": Internationaler Währungsfonds)?"""
+    low = phrase.lower()
+    return any(w[:5].lower() in low for w in canonical.split() if len(w) >= 4)
+
+
+def _defined_otherwise(text: str) -> dict[str, str]:
+    """Abbreviations the text defines as a phrase that is no organisation: "die Aufgaben- und
+    Finanzplanung (AFP)" makes "AFP" no news agency in this text. The abbreviation's letters
+    stand in order in the phrase, from the initial of one of its words on."""
+    out: dict[str, str] = {}
+    for m in DEFINED_ABBREVIATION_RE.finditer(text):
+        abbr, words = m.group("abbr"), m.group("phrase").split()
+        if any(lx.org_head_of(w.rstrip("-")) for w in words):
+            continue  # "Regionales Bildungszentrum (RBZ)": an organisation, defined
+        for k, w in enumerate(words):
+            if w[:1] == abbr[0] and _in_order(abbr[1:].lower(), " ".join(words[k:])[1:].lower()):
+                out[abbr] = " ".join(words[k:])
+                break
+    return out
+
+
+def _in_order(letters: str, text: str) -> bool:
+    it = iter(text)
+    return all(c in it for c in letters)
+
+
+def reported_outlets(f: OrgFinder) -> None:
+    """A quoted name that reports is a newspaper, broadcaster or site: 'wie „Newsflix“
+    berichtet', 'berichtet die „Rheinpfalz“'."""
+    for m in REPORTED_OUTLET_RE.finditer(f.text):
+        s, e = m.span("name")
+        if not overlaps(s, e, f.claimed) and not overlaps(s, e, f.skip) and not overlaps(s, e, f.person_spans):
+            f._add_org(m.group("name").strip(), s, e)
+            f.claimed.append((s, e))
+
+
+def byline_sources(f: OrgFinder) -> None:
+    """The sources of a byline: 'Von nachrichten.at/apa' (a site and the APA), 'Von dpa/lno'."""
+    known = lx.known_orgs()
+    for m in BYLINE_SOURCES_RE.finditer(f.text):
+        at = m.start("sources")
+        for part in regex.finditer(r"[^/\s]+", m.group("sources")):
+            name, s = part.group(), at + part.start()
+            listed = known.get(name) or known.get(name.upper())
+            if overlaps(s, s + len(name), f.claimed):
+                continue
+            if listed is not None:
+                f._add_listed(listed[0], listed[1], s, s + len(name))
+            elif "." in name.strip("."):
+                f._add_org(name, s, s + len(name))  # a site: "nachrichten.at"
+            else:
+                continue
+            f.claimed.append((s, s + len(name)))
 
 
 def party_or_compound(f: OrgFinder, i: int, w: str) -> None:
@@ -237,11 +300,13 @@ def named_compound(f: OrgFinder, i: int, w: str) -> None:
 def national_body(f: OrgFinder, i: int, w: str) -> None:
     """A unique national or European body named by its kind alone: "der Bundestag", "des
     Nationalrats", "die EU-Kommission" (words_de.json national_bodies); not a member's title
-    before a name ("Nationalrat Peter Maier", "Bundesrat Ueli Maurer")."""
+    before a name ("Nationalrat Peter Maier", "Bundesrat Ueli Maurer"); also at the front of a
+    title ("EU-Ratspräsident")."""
     if not is_cap(w) or overlaps(f.toks.start(i), f.toks.end(i), f.claimed):
         return
     body = NATIONAL_BODIES.get(w) or NATIONAL_BODIES.get(lx.lemmatize_noun(w))
     if body is None:
+        national_body_in_title(f, i, w)
         return
     after = f.toks.t(i + 1)
     if after in lx.first_names() or (is_cap(after) and any(m[0] == f.toks.start(i + 1) for p in f.persons for m in p.mentions)):
@@ -249,3 +314,17 @@ def national_body(f: OrgFinder, i: int, w: str) -> None:
     s, e = f.toks.start(i), f.toks.end(i)
     f._add_org(body, s, e)
     f.claimed.append((s, e))
+
+
+def national_body_in_title(f: OrgFinder, i: int, w: str) -> None:
+    """A national body at the front of a title: "EU-Ratspräsident", "EU-Kommissionspräsidentin",
+    "Bundesratsvertreter" (the body, without its linking -s)."""
+    title = lx.title_of(w)
+    if title is None or not title.prefix:
+        return
+    prefix = title.prefix.rstrip("-")
+    body = NATIONAL_BODIES.get(prefix) or (NATIONAL_BODIES.get(prefix[:-1]) if prefix.endswith("s") else None)
+    if body is None:
+        return
+    s = f.toks.start(i)
+    f._add_org(body, s, s + len(body))
