@@ -1,10 +1,15 @@
-"""Write kiextract/data/title_cluster_words.txt and surnames.txt from spaCy's German Brown clusters
+"""Write kiextract/data/title_cluster_words.txt, surnames.txt and place_cluster_words.txt from spaCy's German Brown clusters
 (spacy-lookups-data, MIT: de_lexeme_cluster.json.gz, 1,000,001 word forms in 750 clusters).
 
 surnames.txt: the surname cluster (the one that holds the ten most common German surnames),
 its mixed-case members that are no common word in lower case ("Schwarz"; "Müller" stays), place or title ("Werner", "Brandt" stay: the cluster holds them as surnames): a lone word
 after a title is a person when it is one of these ("Trainer Pagé", "Aufsichtsratsvorsitzender
 Buchner").
+
+place_cluster_words.txt: the capitalised members of the clusters whose most frequent members are
+mostly listed places (the cluster of "Winterhude, Beelitz, Schwabing" and that of "Köln, Bonn"),
+less what kiextract lists or knows as another kind of word; a place after "in", "aus", "nach" and
+in the list that follows ("in Winterhude, Steilshoop und Bramfeld").
 
 title_cluster_words.txt: the capitalised German words of the word clusters that hold person
 nouns of office and occupation.
@@ -28,6 +33,7 @@ import regex
 
 OUT = Path(__file__).resolve().parent.parent / "kiextract" / "data"
 SHARE = 0.2
+PLACE_SHARE = 0.5  # a place cluster: at least half of its most frequent capitalised members are listed places
 TOP = 300
 # the ten most common German surnames (general knowledge): they find the surname cluster
 COMMON_SURNAMES = ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann")
@@ -36,6 +42,8 @@ NAME_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*")
 
 def main() -> None:
     from kiextract import lexicon as lx
+    from kiextract.lexicon.calendar import calendar_words
+    from kiextract.locales import data_json
     from kiextract.textutil import load_lines
 
     data = resources.files("spacy_lookups_data") / "data"
@@ -103,6 +111,25 @@ def main() -> None:
               f"{', '.join(COMMON_SURNAMES[:3])}, ..., less words common in lower case, places and titles. Written by scripts/build_clusters.py. Sorted, NFC.")
     (OUT / "surnames.txt").write_text(header + "\n" + "\n".join(surnames) + "\n", encoding="utf-8")
     print(f"surnames.txt: {len(surnames)} words of cluster {surname_cluster}")
+
+    listed = lx.places()
+    place_clusters = sorted(
+        c for c, words in members.items()
+        if sum(w in listed for w in sorted(words, key=lambda w: -prob.get(w, -30.0))[:TOP]) / min(TOP, len(words)) >= PLACE_SHARE
+    )
+    known_surnames = set(surnames)
+    holidays = {k for k in data_json("dates_de.json")["holidays"] if not k.startswith("_")}
+    towns = sorted(
+        w for c in place_clusters for w in members[c]
+        if NAME_RE.fullmatch(w) and w not in listed and w not in lx.first_names() and w not in known_surnames
+        and not lx.is_common_word(w) and not lx.is_common_word(w.lower()) and lx.title_of(w) is None and lx.org_head_of(w) is None
+        and w.lower() not in calendar_words() and w.lower() not in holidays
+    )
+    header = (f"# Places no list holds: the capitalised members of spaCy's German Brown clusters {place_clusters} (spacy-lookups-data, MIT), whose "
+              f"most frequent members are listed places (towns, districts, regions), less listed places, given names, surnames, common words, "
+              f"titles, heads of organisation names and calendar words. Written by scripts/build_clusters.py. Sorted, NFC.")
+    (OUT / "place_cluster_words.txt").write_text(header + "\n" + "\n".join(towns) + "\n", encoding="utf-8")
+    print(f"place_cluster_words.txt: {len(towns)} words of clusters {place_clusters}")
 
 
 if __name__ == "__main__":

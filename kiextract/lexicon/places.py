@@ -42,6 +42,13 @@ def places() -> dict[str, str]:
 
 
 @cache
+def cluster_places() -> frozenset[str]:
+    """Places no list holds, by spaCy's word clusters (place_cluster_words.txt): towns, districts and
+    regions ("Winterhude", "Hohenschönhausen"); a place only where German puts one ("in", "aus")."""
+    return frozenset(load_lines("place_cluster_words.txt"))
+
+
+@cache
 def named_regions() -> frozenset[str]:
     """Countries, regions and places abroad (countries.txt, world_places.txt): names that take
     an article ("die Steiermark", "der Irak") and a genitive "-s" anywhere ("Österreichs")."""

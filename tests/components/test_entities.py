@@ -332,10 +332,14 @@ def test_organisation_shapes_that_are_not(nlp, text, not_org):
         ("Sie leben in den Niederlanden.", {"Niederlande"}),
         ("Die Anfahrt zur Weißenseer Straße ist schön.", {"Weißenseer Straße"}),
         ("Die Malerin lebt auf Schloss Homburg.", {"Schloss Homburg"}),
+        ("Die Familie zog nach Schwabing.", {"Schwabing"}),
+        ("Der Bus fährt durch Giesing, Sendling und Oerlikon.", {"Giesing", "Sendling", "Oerlikon"}),
+        ("Sie wohnt in Augsburg oder Sendling.", {"Augsburg", "Sendling"}),
     ],
     ids=["genitive", "article-regions", "swiss", "capitals", "square", "designator-unlisted-town", "austrian-bezirk-and-gemeinde", "town-district", "building-with-name", "building-compound",
          "dateline-in-capitals", "dateline-without-full-stop", "dateline-of-a-town-that-is-a-word", "dateline-of-two-towns", "byline-place",
-         "town-without-its-qualifier", "place-before-a-spaced-dash", "country-in-dative-plural", "street-of-a-place-adjective", "castle-named-after-a-place"],
+         "town-without-its-qualifier", "place-before-a-spaced-dash", "country-in-dative-plural", "street-of-a-place-adjective", "castle-named-after-a-place",
+         "unlisted-district-after-a-preposition", "list-of-unlisted-districts", "unlisted-district-after-a-listed-town"],
 )
 def test_places_of_three_countries_and_abroad(nlp, text, places):
     assert places <= {f.value for f in extract(text, nlp=nlp).facts if f.type == "location"}
@@ -350,8 +354,11 @@ def test_places_of_three_countries_and_abroad(nlp, text, places):
         "Die EU verhandelt.",
         "Das Wetter wird schön, sagte er beim Buchen der Reise.",
         "Der Feldspieler Platz nahm auf der Bank.",
+        "Nach Allerheiligen wird es kalt.",
+        "Das Lob ging an Giesing Brauerei.",
     ],
-    ids=["dative-plural-noun", "article-noun", "generic-platz", "eu-is-an-organisation", "short-town-names-that-are-words", "noun-before-a-street-word"],
+    ids=["dative-plural-noun", "article-noun", "generic-platz", "eu-is-an-organisation", "short-town-names-that-are-words", "noun-before-a-street-word",
+         "holiday-after-nach", "cluster-place-without-preposition"],
 )
 def test_common_nouns_are_no_places(nlp, text):
     assert not [f for f in extract(text, nlp=nlp).facts if f.type == "location"]

@@ -10,6 +10,7 @@ from .common import (
     BUILDING_HEADS,
     DISTRICT_PARTS,
     GENERIC_STREET_FIRSTS,
+    LIST_SEPARATORS,
     LOCATIVE,
     NOUN_DETERMINERS,
     PLACE_CONTEXT,
@@ -23,6 +24,7 @@ from .common import (
 
 BYLINE_PLACE_RE = regex.compile(words_pattern("byline_place_pattern"))
 STREET_WORDS = words_frozenset("street_words")
+CLUSTER_PLACE_BEFORE = words_frozenset("cluster_place_before")  # "in", "aus"
 ADJECTIVE_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}er")  # "Magdeburger", "Weißenseer"  # "Straße", "Allee": a street after a place's adjective
 
 
@@ -76,7 +78,7 @@ class PlaceFinder(Rules):
                     self._add_place(places[surface], s, e, surface)
                     i += n
                     continue
-            after = self._designated_place(i) or self._dateline(i) or self._adjective_street(i)
+            after = self._designated_place(i) or self._dateline(i) or self._adjective_street(i) or self._cluster_places(i)
             if after:
                 i = after
                 continue
@@ -160,6 +162,39 @@ class PlaceFinder(Rules):
         surface = toks.joined(i, i + 2)
         self._add_place(surface, s, e, surface)
         return i + 2
+
+    def _cluster_place_at(self, i: int) -> bool:
+        """A word of the place clusters no list holds ("Winterhude"), alone: no part of a longer name,
+        a person or another fact."""
+        toks = self.toks
+        w = toks.t(i)
+        if w not in lx.cluster_places() or (is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " " and toks.t(i + 1) not in LIST_SEPARATORS):
+            return False
+        s, e = toks.start(i), toks.end(i)
+        return not (overlaps(s, e, self.claimed) or overlaps(s, e, self.skip) or overlaps(s, e, self.person_spans))
+
+    def _cluster_places(self, i: int) -> int | None:
+        """Places no list holds where German puts a place: a word of the place clusters after "in",
+        "aus", "nach" ("in Winterhude"), and the places listed after it ("in Winterhude, Steilshoop
+        und Bramfeld", with listed places among them). The token after the last, or None."""
+        toks, places = self.toks, lx.places()
+        if not self._cluster_place_at(i):
+            return None
+        if toks.t(i - 1) not in CLUSTER_PLACE_BEFORE and not (
+            toks.t(i - 1) in LIST_SEPARATORS and "\n" not in toks.gap(i - 1) + toks.gap(i)
+            and any(e == toks.end(i - 2) for ent in self.places.values() for _, e in ent.mentions)
+        ):
+            return None  # "in Köln, Winterhude oder Eppendorf": after a place found before it
+        self._add_place(toks.t(i), toks.start(i), toks.end(i), toks.t(i))
+        k = i + 1
+        while toks.t(k) in LIST_SEPARATORS and "\n" not in toks.gap(k) + toks.gap(k + 1):
+            w = toks.t(k + 1)
+            if self._cluster_place_at(k + 1):
+                self._add_place(w, toks.start(k + 1), toks.end(k + 1), w)
+            elif not (w in places and self._listed_at(k + 1) == (1, w)):
+                break  # a listed place is found by the loop
+            k += 2
+        return i + 1
 
     def _designated_place(self, i: int) -> int | None:
         """A place named after a word that says what it is, though no list holds it: "am
