@@ -194,9 +194,11 @@ def test_no_party_from_phrases(nlp, text, name):
         ("Jan Wolf verdient mehr als ein Minister.", "Jan Wolf"),
         ("Jan Wolf ist größer als sein Chef.", "Jan Wolf"),
         ("Jan Wolf holte ihn als Manager in die Firma.", "Jan Wolf"),
+        ("Sie begrüßte Gerd Lorenz, die Ortsvorsteher und die Gäste.", "Gerd Lorenz"),
     ],
     ids=["demonym-is-no-office", "demonym-of-the-word-clusters", "gegenwart-ends-in-wart", "title-before-a-genitive-name",
-         "plural-description-after-die", "a-name-that-begins-with-a-title", "als-after-mehr-compares", "als-after-a-comparative-compares", "als-after-an-object-pronoun"],
+         "plural-description-after-die", "a-name-that-begins-with-a-title", "als-after-mehr-compares", "als-after-a-comparative-compares", "als-after-an-object-pronoun",
+         "plural-title-after-a-name-is-the-next-item-of-a-list"],
 )
 def test_no_role(nlp, text, name):
     assert _person(nlp, text, name).fields["roles"] == []

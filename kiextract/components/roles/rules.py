@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from ... import lexicon as lx
 from ...lexicon.calendar import calendar_words
+from ...textutil import words_frozenset
 from ..base import part
 from ..entities import HONORIFICS, Entity
 from .document import (
@@ -38,6 +39,8 @@ from .finder import (
     PREDICATIVE_STOPS,
     RoleFinder,
 )
+
+PLURAL_ARTICLES = words_frozenset("plural_articles")
 
 MentionRule = Callable[[RoleFinder, int, Entity, int], None]  # (finder, first token, person, last token)
 DocumentRule = Callable[[RoleFinder], None]
@@ -143,6 +146,8 @@ def apposition(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     while toks.t(k)[:1].islower() and lx._is_adjective(toks.t(k)):
         k += 1
     title = f._title(k, loose=toks.t(k + 1) in COMPLEMENT_STARTS or toks.t(k + 1) in (",", ")"))
+    if title is not None and b > after + 1 and toks.t(after + 1).lower() in PLURAL_ARTICLES and f._plural(k, title) is not None:
+        return  # "X, die anwesenden Gemeinderäte und die Gäste": the next item of a list, no apposition
     while title is not None and k not in f.used_titles and k + 1 not in f.mention_at:
         end = f._complement_end(k + 1)
         roles.append(f._role(p, title, b, k, end))

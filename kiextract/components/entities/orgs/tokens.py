@@ -26,6 +26,9 @@ from ..common import (
 from .finder import OrgFinder
 
 DEFINED_ABBREVIATION_RE = regex.compile(words_pattern("defined_abbreviation_pattern"))
+DEFINED_AT_END_RE = regex.compile(f"(?:{DEFINED_ABBREVIATION_RE.pattern})\\Z")  # ending where the search ends
+BRACKETED_ABBREVIATION_RE = regex.compile(r"\(\p{Lu}{2,6}\)")
+DEFINITION_REACH = 200  # characters before "(ABC)" where its phrase of at most six words may begin
 REPORTED_OUTLET_RE = regex.compile(words_pattern("reported_outlet_pattern"))
 BYLINE_SOURCES_RE = regex.compile(words_pattern("byline_sources_pattern"))
 NATIONAL_BODIES = {w: w for w in words_tuple("national_bodies")}
@@ -85,7 +88,10 @@ def _defined_otherwise(text: str) -> dict[str, str]:
     Finanzplanung (AFP)" makes "AFP" no news agency in this text. The abbreviation's letters
     stand in order in the phrase, from the initial of one of its words on."""
     out: dict[str, str] = {}
-    for m in DEFINED_ABBREVIATION_RE.finditer(text):
+    for bracket in BRACKETED_ABBREVIATION_RE.finditer(text):  # the rare "(ABC)" first: the phrase's pattern is slow to scan a text
+        m = DEFINED_AT_END_RE.search(text, max(0, bracket.start() - DEFINITION_REACH), bracket.end())
+        if m is None:
+            continue
         abbr, words = m.group("abbr"), m.group("phrase").split()
         if any(lx.org_head_of(w.rstrip("-")) for w in words):
             continue  # "Regionales Bildungszentrum (RBZ)": an organisation, defined
