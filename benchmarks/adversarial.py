@@ -3,7 +3,8 @@
     python benchmarks/adversarial.py [--model blank] [--sizes 100000,1000000] [--only SHAPE,...] [--timeout 300]
 
 For every shape below (each a reproducer of a defect once found), a text of each size is built by
-repeating the shape and processed by `kiextract.extract` in a fresh process. The table gives
+repeating the shape and processed by `kiextract.extract` in a fresh process (web pages and JSON
+Lines corpora through kiextract's readers first). The table gives
 seconds per size, the ratio of the largest to the smallest (linear time: about the ratio of the
 sizes; the target is at most 12 for 1 MB against 100 KB) and the peak memory (RSS) of the process.
 Not a test: the machine is shared and noisy; read the ratios. A shape that runs past --timeout
@@ -35,6 +36,11 @@ SHAPES = {
     "exclamation marks": lambda: "!",
     "quotes": lambda: '"',
     "percent signs": lambda: "%",
+    "alternating punctuation": lambda: ".,",
+    "punctuation pairs": lambda: "€(",
+    "bracketed exclamations": lambda: '"(!)',
+    "inline tags in one paragraph": lambda: "<i>x</i> ",
+    "small JSON Lines records": lambda: json.dumps({"text": "Landrat Anna Meier kam am 5. April 2018 nach Köln."}, ensure_ascii=False) + "\n",
     "plain news": lambda: (
         "Landrat Stephan Pusch (CDU) besuchte am Mittwoch das Kommunale Integrationszentrum in "
         "Heinsberg. Die Förderung von 365.000 Euro kommt 54 Zentren zugute, sagte er.\n"
@@ -42,9 +48,19 @@ SHAPES = {
 }
 
 
+# Shapes read as a web page or a JSON Lines corpus (through kiextract's readers), not as text.
+HTML_SHAPES = {"inline tags in one paragraph"}
+JSONL_SHAPES = {"small JSON Lines records"}
+
+
 def build(shape: str, size: int) -> str:
     unit = SHAPES[shape]()
-    return (unit * (size // len(unit) + 1))[:size]
+    if shape in JSONL_SHAPES:
+        return unit * max(1, size // len(unit))  # whole records
+    body = (unit * (size // len(unit) + 1))[:size]
+    if shape in HTML_SHAPES:
+        return f"<html><body><article><p>Landrat Anna Meier kam nach Köln. {body}</p></article></body></html>"
+    return body
 
 
 def measure(shape: str, size: int, model: str) -> dict:
@@ -54,10 +70,18 @@ def measure(shape: str, size: int, model: str) -> dict:
     extract("Landrat Stephan Pusch kam am 5. April 2018.", nlp=nlp)  # load lists and tables
     text = build(shape, size)
     start = time.perf_counter()
-    record = extract(text, nlp=nlp)
+    if shape in HTML_SHAPES or shape in JSONL_SHAPES:
+        from kiextract.inputs import inputs_from_bytes
+        from kiextract.pipeline import process
+
+        suffix = ".html" if shape in HTML_SHAPES else ".jsonl"
+        items = [i for i in inputs_from_bytes(f"x{suffix}", text.encode("utf-8"), suffix) if not isinstance(i, Exception)]
+        facts = sum(len(o.record.facts) for o in process(nlp, items) if o.record is not None)
+    else:
+        facts = len(extract(text, nlp=nlp).facts)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak, "facts": len(record.facts)}
+    return {"seconds": seconds, "peak_mb": peak, "facts": facts}
 
 
 def child(shape: str, size: int, model: str, timeout: float) -> dict | None:

@@ -66,20 +66,27 @@ def process_sources(sources: Iterable[Source], options: Options, nlp=None) -> li
     items = []
     for src in sources:
         try:
-            found = read_inputs(src, published=options.published, max_chars=options.max_chars, input_format=options.input_format, with_text=options.with_text)
+            for item in read_inputs(src, published=options.published, max_chars=options.max_chars, input_format=options.input_format, with_text=options.with_text):
+                # one per document: a JSON Lines file holds many
+                if isinstance(item, InputError):
+                    slots.append(Outcome(item.source, error=item.reason))
+                elif item.sha256 in options.skip:
+                    slots.append(Outcome(item.source, skipped=True))
+                else:
+                    items.append(item if options.locale == "auto" else dataclasses.replace(item, locale=options.locale))
+                    slots.append(None)
         except InputError as exc:
             slots.append(Outcome(src.name, error=exc.reason))
-            continue
-        for item in found:  # one per document: a JSON Lines file holds many
-            if isinstance(item, InputError):
-                slots.append(Outcome(item.source, error=item.reason))
-            elif item.sha256 in options.skip:
-                slots.append(Outcome(item.source, skipped=True))
-            else:
-                items.append(item if options.locale == "auto" else dataclasses.replace(item, locale=options.locale))
-                slots.append(None)
+        except Exception as exc:  # a reader's fault on a hostile input costs that input only (and what of it is left unread)
+            slots.append(Outcome(src.name, error=f"cannot be read: {type(exc).__name__}: {_short(exc)}"))
     outcomes = iter(process(nlp, items, batch_size=CHUNK))
     return [next(outcomes) if slot is None else slot for slot in slots]
+
+
+def _short(exc: BaseException, limit: int = 200) -> str:
+    """An exception's message on one line, at most `limit` characters."""
+    text = " ".join(str(exc).split()) or "no message"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _process_chunk(chunk: list[Source], options: Options) -> list[Outcome]:
@@ -94,8 +101,29 @@ def _init_worker(options: Options) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and SIGTERM; the pool ends workers with it
+    _end_with_parent()
     _worker["options"] = options
     pipeline(options)  # inherited from the parent when the pool forks, else loaded here
+
+
+def _end_with_parent() -> None:
+    """A worker ends when its parent does, also when the parent is killed (kill -9) and cannot end
+    its pool: Linux sends it SIGTERM then (PR_SET_PDEATHSIG). Elsewhere the pool's own cleanup
+    stays the only one."""
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call: end now
+        os._exit(1)
 
 
 def _call(job: tuple[Callable, object]):

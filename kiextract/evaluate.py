@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import KiextractError
 from .kinds import KINDS, Category
 from .kinds.base import fold  # noqa: F401  (re-exported: how names are compared)
 
@@ -159,12 +160,12 @@ def evaluate(records: Iterable[dict[str, Any]], gold_dir: str | Path, categories
     details: dict[str, dict[str, Comparison]] = {}
     missing = []
     for path in sorted(Path(gold_dir).glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold, want = read_gold(path)
         record = by_stem.get(path.stem)
         if record is None:
             missing.append(path.stem)
             record = {"facts": []}
-        pred, want = items_of_record(record), items_of_gold(gold)
+        pred = items_of_record(record)
         details[path.stem] = {}
         for c in cats:
             cmp = compare(c, pred[c], want[c])
@@ -172,6 +173,56 @@ def evaluate(records: Iterable[dict[str, Any]], gold_dir: str | Path, categories
             s = scores[c]
             s.tp, s.predicted, s.gold = s.tp + cmp.tp, s.predicted + cmp.predicted, s.gold + cmp.gold
     return Evaluation(scores, details, missing)
+
+
+# The gold format's keys (docs/gold.md): what each holds, and what each item of a list is.
+GOLD_LISTS = {"persons": dict, "organizations": str, "locations": str, "dates": dict, "money": dict, "quantities": dict,
+              "percents": dict, "contacts": dict}
+
+
+def read_gold(path: Path) -> tuple[dict[str, Any], dict[str, list]]:
+    """A gold file and its items per category; `GoldError` says in one line what is wrong with it."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise GoldError(path, "not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise GoldError(path, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise GoldError(path, "invalid JSON (nested too deeply)") from None
+    except OSError as exc:
+        raise GoldError(path, f"cannot read ({exc.strerror or exc})") from None
+    if not isinstance(gold, dict):
+        raise GoldError(path, f"a JSON {type(gold).__name__ if gold is not None else 'null'}, not an object with persons, organizations, …")
+    if gold.get("published") is not None and not isinstance(gold["published"], str):
+        raise GoldError(path, '"published" is not a date string or null')
+    for key, item_type in GOLD_LISTS.items():
+        items = gold.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise GoldError(path, f'"{key}" is not a list')
+        bad = next((n for n, item in enumerate(items, 1) if not isinstance(item, item_type)), None)
+        if bad is not None:
+            raise GoldError(path, f'"{key}" item {bad} is not {"an object" if item_type is dict else "a string"}')
+    for n, person in enumerate(gold.get("persons") or [], 1):
+        if not isinstance(person.get("name"), str):
+            raise GoldError(path, f'"persons" item {n} has no "name" string')
+        if not isinstance(person.get("roles") or [], list) or not all(isinstance(r, str) for r in person.get("roles") or []):
+            raise GoldError(path, f'"persons" item {n}: "roles" is not a list of strings')
+        if person.get("party") is not None and not isinstance(person["party"], str):
+            raise GoldError(path, f'"persons" item {n}: "party" is not a string or null')
+    try:
+        return gold, items_of_gold(gold)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # an item without its value, or of the wrong type
+        raise GoldError(path, f"an item of the wrong shape ({type(exc).__name__}: {exc})") from None
+
+
+class GoldError(KiextractError):
+    """A gold file that is not in the gold format."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}; see docs/gold.md for the format")
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:

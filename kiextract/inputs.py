@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import hashlib
+import heapq
 import os
 import stat
 import sys
@@ -22,6 +23,7 @@ from .web import HTML_SUFFIXES, looks_like_html, page_from_html
 
 BINARY_SNIFF = 8192
 MAX_CHARS = 5_000_000
+MAX_CORPUS_BYTES = 1 << 30  # a JSON Lines corpus: 1 GiB a file (each record still within max_chars)
 AND = next(iter(words_frozenset("and")))  # "Anna Berg und Jan Wolf": two authors  # the default limit of one input's length (--max-chars)
 
 
@@ -188,9 +190,18 @@ def read_inputs(
     """The documents of one source: one for a text or a web page, one per line of a JSON Lines
     file (a line that is no valid record becomes an `InputError` in its place, naming the line).
     A source that cannot be read at all raises `InputError`."""
-    name, data = _read_bytes(source, max_chars, stdin)
-    suffix = source.path.suffix.lower() if source.path is not None else PurePosixPath(name).suffix.lower() if is_url(name) else ""
+    suffix = source.path.suffix.lower() if source.path is not None else PurePosixPath(source.name).suffix.lower() if is_url(source.name) else ""
+    name, data = _read_bytes(source, max_chars, stdin, corpus=_is_corpus(suffix, input_format))
     return inputs_from_bytes(name, data, suffix, published, max_chars, input_format, with_text)
+
+
+def _is_corpus(suffix: str, input_format: str) -> bool:
+    """A JSON Lines corpus, whose size limit is a corpus's, not a document's."""
+    return input_format == "jsonl" or (input_format == "auto" and suffix in JSONL_SUFFIXES)
+
+
+def _byte_limit(max_chars: int, corpus: bool) -> int:
+    return max(MAX_CORPUS_BYTES, max_chars * 4) if corpus else max_chars * 4  # at most four bytes per character in UTF-8
 
 
 def inputs_from_bytes(
@@ -201,8 +212,9 @@ def inputs_from_bytes(
     cluster run); `suffix` is the file name's extension, lower case."""
     import dataclasses
 
-    if len(data) > max_chars * 4:
-        raise InputError(name, _too_large(len(data), max_chars))
+    corpus = _is_corpus(suffix, input_format)
+    if len(data) > _byte_limit(max_chars, corpus):
+        raise InputError(name, _file_too_large(len(data), max_chars, corpus))
     _refuse_binary(data, name)
     fmt = input_format if input_format != "auto" else (
         "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES or looks_like_html(data) else "text"
@@ -225,17 +237,18 @@ def read_input(source: Source, published: str | None = None, max_chars: int = MA
     return items[0]
 
 
-def _read_bytes(source: Source, max_chars: int, stdin=None) -> tuple[str, bytes]:
-    """The source's name and bytes, bounded by the limit; an `InputError` says what is wrong."""
+def _read_bytes(source: Source, max_chars: int, stdin=None, corpus: bool = False) -> tuple[str, bytes]:
+    """The source's name and bytes, bounded by the limit (a document's, or a JSON Lines
+    corpus's); an `InputError` says what is wrong."""
     if source.error:
         raise InputError(source.name, source.error)
     try:
-        limit = max_chars * 4  # bytes: at most four per character in UTF-8
+        limit = _byte_limit(max_chars, corpus)
         if source.name == "-":
             data = (stdin or sys.stdin.buffer).read(limit + 1)  # never more than the limit
             name = "<stdin>"
             if len(data) > limit:
-                raise InputError(name, _too_large(len(data), max_chars, unit="bytes or more"))
+                raise InputError(name, _file_too_large(len(data), max_chars, corpus, "bytes or more"))
         elif is_url(source.name):  # object storage (s3://…), read by the worker that processes it
             import fsspec
 
@@ -250,11 +263,11 @@ def _read_bytes(source: Source, max_chars: int, stdin=None) -> tuple[str, bytes]
             if not stat.S_ISREG(st.st_mode):
                 raise InputError(source.name, "not a regular file (a FIFO, device or socket), skipped; pass only text files")
             if st.st_size > limit:
-                raise InputError(source.name, _too_large(st.st_size, max_chars))
+                raise InputError(source.name, _file_too_large(st.st_size, max_chars, corpus))
             with source.path.open("rb") as fh:
                 data = fh.read(limit + 1)  # a file that grows while it is read is still bounded
             if len(data) > limit:
-                raise InputError(source.name, _too_large(len(data), max_chars, unit="bytes or more"))
+                raise InputError(source.name, _file_too_large(len(data), max_chars, corpus, "bytes or more"))
             name = source.name
     except InputError:
         raise
@@ -286,6 +299,12 @@ def _flag(published: str | None) -> Published | None:
     return Published(published, "--published") if published else None
 
 
+def _file_too_large(size: int, max_chars: int, corpus: bool, unit: str = "bytes") -> str:
+    if corpus:
+        return f"a JSON Lines corpus too large ({size:,} {unit}; the limit is {_byte_limit(max_chars, corpus):,} bytes a file). Split it into several files"
+    return _too_large(size, max_chars, unit)
+
+
 def _too_large(size: int, limit: int, unit: str = "bytes") -> str:
     return (
         f"too large ({size:,} {unit}; the limit is {limit:,} characters). "
@@ -313,15 +332,31 @@ def _html_input(data: bytes, name: str, published: str | None, max_chars: int, w
     )
 
 
+def _utf8_lines(data: bytes) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines of a JSON Lines corpus, each decoded alone (JSON is UTF-8): a line with an invalid
+    byte is blank among them and named in the problems, (line number, what is wrong), so that it
+    costs its own record only. Lines end at newlines only (a U+2028 inside a string is text)."""
+    raw = data.split(b"\n")
+    if raw and raw[0].startswith(codecs.BOM_UTF8):
+        raw[0] = raw[0][len(codecs.BOM_UTF8):]
+    lines, problems = [], []
+    for n, line in enumerate(raw, 1):
+        try:
+            lines.append(line.removesuffix(b"\r").decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            lines.append("")
+            problems.append((n, f"not UTF-8 (an invalid byte at column {exc.start + 1})"))
+    return lines, problems
+
+
 def _jsonl_inputs(data: bytes, name: str, published: str | None, max_chars: int, with_text: bool):
     """One Input (or InputError) per line of a JSON Lines corpus: objects with `text` or `html`,
     optional `id` (names the document), `url`, `published` (YYYY-MM-DD), `title`, `author`."""
     from .components.dates.resolve import parse_published_option
     from .textutil import json_lines
 
-    text, _ = decode(data, name)
-    lines = text.splitlines()
-    for n, obj, problem in json_lines(lines):
+    lines, problems = _utf8_lines(data)
+    for n, obj, problem in heapq.merge(json_lines(lines), ((n, None, p) for n, p in problems)):
         where = f"{name}, line {n}"
         if problem:
             yield InputError(where, f"{problem}; the other lines are read")

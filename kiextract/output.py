@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import PurePath
 from typing import IO, Any
 
 from .records import ALL_FIELDS, SCALAR_FIELDS
+from .textutil import printable
 
 # The one list of output formats (the CLI's --format choices come from it).
 FORMATS = ("table", "json", "jsonl", "csv", "parquet")  # parquet: a folder of parts (parquet.py)
@@ -24,19 +24,6 @@ CSV_COLUMNS = (
 
 # Cells a spreadsheet reads as a formula (OWASP, "CSV Injection"): a quote in front defuses them.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Characters that steer a terminal (C0/C1 controls, bidirectional overrides): shown escaped.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    r"""`text` safe to print on a terminal: control characters and bidi overrides as escapes.
-
-    >>> print(printable("Titel\x1b[31m rot\u202e"))
-    Titel\x1b[31m rot\u202e
-    """
-    return CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 def csv_safe(cell: str) -> str:
     """A text cell a spreadsheet will not run: "+49221…", "=HYPERLINK(…)" get a quote in front.
 
@@ -121,12 +108,15 @@ class CsvWriter:
         self.out = out
         self.raw = raw
         self.writer = csv.writer(out, lineterminator="\n")
+        # the csv module quotes a cell with the line terminator ("\n") but not one with a lone
+        # carriage return, which splits the row for most readers: such a row is quoted whole
+        self.quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self.writer.writerow(CSV_COLUMNS)
 
     def write(self, doc: dict[str, Any]) -> None:
         for fact in doc["facts"]:
             row = [self._cell(doc, fact, col) for col in CSV_COLUMNS]
-            self.writer.writerow(row)
+            (self.quoted if any("\r" in cell for cell in row) else self.writer).writerow(row)
         self.out.flush()
 
     def _cell(self, doc: dict[str, Any], fact: dict[str, Any], col: str) -> str:

@@ -11,12 +11,15 @@ documented in docs/scale.md; pandas, DuckDB, Spark and Polars read the folders a
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import uuid
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import KiextractError
 from .records import ALL_FIELDS, NESTED_FIELDS, SCALAR_FIELDS
 from .records import INTEGER_FIELDS as _INT
 
@@ -89,9 +92,27 @@ def write_part(out: str | Path, part: int, records: list[dict]) -> tuple[int, in
         final = folder / f"part-{part:05d}.parquet"
         tmp = folder / f".part-{part:05d}.{uuid.uuid4().hex}.tmp"
         table = pa.Table.from_pylist(data, schema=schema)
-        pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, final)  # atomic: readers and retries never see half a part
+        with _part_file(out, tmp):
+            pq.write_table(table, tmp, compression="zstd")
+            os.replace(tmp, final)  # atomic: readers and retries never see half a part
     return len(docs), len(facts)
+
+
+@contextlib.contextmanager
+def _part_file(out: Path, tmp: Path):
+    """Writing one part: a failure (disk full, I/O error, a folder made read-only) removes the
+    unfinished file and is one line, `PartWriteError`; the parts before it stay complete."""
+    try:
+        yield
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        what = "disk full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+        raise PartWriteError(f"--output {out}: cannot write a part ({what}); the parts written before are complete") from None
+
+
+class PartWriteError(KiextractError):
+    """A part of a Parquet or JSON Lines output could not be written."""
 
 
 def write_jsonl_part(out: str | Path, part: int, records: list[dict]) -> tuple[int, int]:
@@ -100,10 +121,11 @@ def write_jsonl_part(out: str | Path, part: int, records: list[dict]) -> tuple[i
     out.mkdir(parents=True, exist_ok=True)
     final = out / f"part-{part:05d}.jsonl"
     tmp = out / f".part-{part:05d}.{uuid.uuid4().hex}.tmp"
-    with tmp.open("w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    os.replace(tmp, final)
+    with _part_file(out, tmp):
+        with tmp.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        os.replace(tmp, final)
     return len(records), sum(len(r.get("facts") or []) for r in records)
 
 

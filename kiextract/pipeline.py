@@ -104,18 +104,19 @@ def default_pipeline():
 
 
 SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
-# A run of one punctuation mark this long or longer is cut into tokens of this length before the
-# tokenizer sees it: spaCy's prefix and suffix search takes time quadratic in such a run.
+# A run of punctuation marks this long or longer (one mark, "€€€€…", or several, ".,.,", "(!)(!)")
+# is cut into tokens of this length before the tokenizer sees it: spaCy's prefix and suffix search
+# takes time quadratic in such a run.
 PUNCT_RUN = 20
-PUNCT_RUN_RE = re.compile(r"([^\w\s])\1{%d,}" % (PUNCT_RUN - 1))
+PUNCT_RUN_RE = re.compile(r"[^\w\s]{%d,}" % PUNCT_RUN)
 # A text longer than this goes through the statistical model in pieces of about this size (at
 # paragraph or line breaks), so that the model's memory stays bounded whatever the size.
 PIECE_CHARS = 50_000
 
 
 def tokenize(nlp, text: str):
-    """`nlp.make_doc(text)`, with long runs of one punctuation mark ("€€€€…") cut into tokens of
-    PUNCT_RUN characters first; `doc.text == text` always."""
+    """`nlp.make_doc(text)`, with long runs of punctuation marks ("€€€€…", ".,.,.,…") cut into
+    tokens of PUNCT_RUN characters first; `doc.text == text` always."""
     if not PUNCT_RUN_RE.search(text):
         return nlp.make_doc(text)
     from spacy.tokens import Doc

@@ -12,6 +12,7 @@ import html
 from dataclasses import dataclass
 
 from .kinds import BY_NAME, KINDS
+from .textutil import printable, printable_with_offsets
 
 # One colour per fact type, from its declaration: (terminal style, HTML background). Terminal
 # styles underline too, so that the highlights stay visible with NO_COLOR.
@@ -229,17 +230,18 @@ def print_terminal(console, record: dict, text: str) -> None:
     from rich.text import Text
 
     title = record.get("title") or record.get("source")
-    console.print(Rule(Text(str(title), style="bold"), style="dim"))
+    console.print(Rule(Text(printable(str(title)), style="bold"), style="dim"))
     meta = [f"source: {record.get('source')}"]
     if record.get("published"):
         meta.append(f"published: {record['published']}")
     if record.get("error"):
         meta.append(f"error: {record['error']}")
-    console.print(Text(" · ".join(meta), style="dim"))
-    body = Text(text)
+    console.print(Text(printable(" · ".join(meta)), style="dim"))
+    shown, where = printable_with_offsets(text)  # escape sequences in an article are shown, never run
+    body = Text(shown)
     for k, fact in enumerate(record.get("facts", [])):
         if 0 <= fact["start"] < fact["end"] <= len(text):
-            body.stylize(TYPE_STYLES.get(fact["type"], ("bold underline", ""))[0], fact["start"], fact["end"])
+            body.stylize(TYPE_STYLES.get(fact["type"], ("bold underline", ""))[0], where[fact["start"]], where[fact["end"]])
     legend = Text("legend: ")
     for t, (style, _) in TYPE_STYLES.items():
         if any(f["type"] == t for f in record.get("facts", [])):
@@ -254,5 +256,5 @@ def print_terminal(console, record: dict, text: str) -> None:
     table.add_column("value", overflow="fold")
     for k, fact in enumerate(record.get("facts", []), 1):
         style = TYPE_STYLES.get(fact["type"], ("", ""))[0]
-        table.add_row(str(k), Text(fact["type"], style=style), fact["text"], describe(fact))
+        table.add_row(str(k), Text(fact["type"], style=style), Text(printable(fact["text"])), Text(printable(describe(fact))))
     console.print(table)

@@ -185,7 +185,10 @@ def write_document(conn: sqlite3.Connection, record: dict[str, Any], version: st
         )
         conn.execute("commit")
     except BaseException:
-        conn.execute("rollback")
+        try:
+            conn.execute("rollback")
+        except sqlite3.Error:
+            pass  # SQLite already rolled back (disk full, I/O error): the first error is the one to report
         raise
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -151,3 +152,39 @@ def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, object, str | None]]
             yield n, json.loads(line), None
         except json.JSONDecodeError as exc:
             yield n, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
+        except RecursionError:
+            yield n, None, "invalid JSON (nested deeper than a record can be)"
+
+
+# Characters that steer a terminal (C0/C1 controls, bidirectional overrides): shown escaped.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""`text` safe to print on a terminal: control characters and bidi overrides as escapes.
+
+    >>> print(printable("Titel\x1b[31m rot\u202e"))
+    Titel\x1b[31m rot\u202e
+    """
+    return CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def printable_with_offsets(text: str) -> tuple[str, list[int]]:
+    r"""`printable(text)` with where each offset of `text` went (a list of len(text) + 1), so that
+    spans of the text can be drawn on it; the carriage return of a Windows line end goes.
+
+    >>> printable_with_offsets("a\x1bb\r\nc")
+    ('a\\x1bb\nc', [0, 1, 5, 6, 6, 7, 8])
+    """
+    if not CONTROL_RE.search(text):
+        return text, list(range(len(text) + 1))
+    out, where, at = [], [], 0
+    for k, ch in enumerate(text):
+        where.append(at)
+        if ch == "\r" and text[k + 1:k + 2] == "\n":
+            continue
+        piece = printable(ch)
+        out.append(piece)
+        at += len(piece)
+    where.append(at)
+    return "".join(out), where

@@ -51,21 +51,45 @@ def decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
         if data.startswith(bom):
             return data.decode(codec, "replace").lstrip("\ufeff"), []
     declared = META_CHARSET_RE.search(data[:8192])
+    warnings = []
     if declared:
         charset = declared.group(1).decode("ascii", "ignore").lower()
-        try:
-            codecs.lookup(charset)
-        except LookupError:
-            charset = None
-        if charset:
+        if _text_encoding(charset) or _wide_unicode(charset):
+            charset = "utf-8" if _wide_unicode(charset) else charset
             try:
                 return data.decode(charset), []
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError, ValueError):  # a lie, or a codec that fails on these bytes
                 pass
+        else:
+            warnings.append(f"the page declares charset {charset!r}, which is no text encoding; read as UTF-8")
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
-        return data.decode("cp1252", "replace"), [f"{name}: the page declares no charset and is not UTF-8; read as Windows-1252"]
+        return data.decode("cp1252", "replace"), [*warnings, "the page's text is not UTF-8 nor in its declared charset; read as Windows-1252"]
+
+
+NO_WEB_CODECS = frozenset({"undefined", "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "mbcs", "oem"})
+
+
+def _text_encoding(charset: str) -> bool:
+    """Is `charset` a codec that decodes a web page? Not an unknown name, not one of Python's
+    bytes-to-bytes or text-to-text codecs a page may name to trip a reader ("rot13", "base64",
+    "hex", "zlib", "uu", "quopri"), nor one no browser reads a page in ("undefined", "utf-7",
+    "unicode_escape"), nor UTF-16 or UTF-32 (`_wide_unicode`)."""
+    try:
+        info = codecs.lookup(charset)
+    except (LookupError, ValueError):
+        return False
+    return getattr(info, "_is_text_encoding", True) and info.name not in NO_WEB_CODECS and not _wide_unicode(charset)
+
+
+def _wide_unicode(charset: str) -> bool:
+    """UTF-16 or UTF-32 declared in a meta tag, which is ASCII itself: the HTML standard reads such
+    a page as UTF-8 (a real UTF-16 page starts with its BOM)."""
+    try:
+        return codecs.lookup(charset).name.startswith(("utf-16", "utf-32"))
+    except (LookupError, ValueError):
+        return False
 
 
 def page_from_html(data: bytes, name: str) -> tuple[Page, list[str]]:
@@ -77,6 +101,7 @@ def page_from_html(data: bytes, name: str) -> tuple[Page, list[str]]:
     if not html.strip():
         raise InputError(name, "empty HTML page: no text")
     try:
+        html = _bounded(html, warnings)
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True, deduplicate=False,
         )
@@ -106,6 +131,35 @@ def page_from_html(data: bytes, name: str) -> tuple[Page, list[str]]:
         published=published,
     )
     return page, warnings
+
+
+# Inline elements (formatting, links) under one parent: trafilatura's work grows with the square of
+# their number ("<i>x</i>" 28,000 times in one paragraph took 82 s). Past WIDE_PARENT children the
+# markup of such elements is dropped (their text stays) before extraction.
+INLINE_TAGS = ("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+               "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var")
+WIDE_PARENT = 500
+TAG_RE = re.compile(r"<[A-Za-z]")
+
+
+def _bounded(html: str, warnings: list[str]) -> str:
+    """The page with the inline markup of over-wide elements dropped; the page as it is where no
+    element is that wide (and without parsing it where it has fewer tags than WIDE_PARENT)."""
+    if len(TAG_RE.findall(html)) <= WIDE_PARENT:
+        return html
+    from lxml import etree
+    from trafilatura import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return html
+    wide = [el for el in tree.iter() if len(el) > WIDE_PARENT]
+    if not wide:
+        return html
+    for el in wide:
+        etree.strip_tags(el, *INLINE_TAGS)
+    warnings.append(f"{len(wide)} element(s) with more than {WIDE_PARENT:,} children: their inline markup was dropped (the text is kept) to bound the work")
+    return etree.tostring(tree, encoding="unicode")  # a string: trafilatura is slow on the tree it is given
 
 
 def _clean(value) -> str | None:

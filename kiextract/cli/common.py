@@ -2,6 +2,7 @@
 the SIGTERM handler and the choices of the flags."""
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from enum import Enum
@@ -68,15 +69,107 @@ def check_output(output: Path) -> None:
         raise KiextractError(f"-o {output}: permission denied; choose a file you can write")
 
 
-def open_output(output: Path):
+def open_output(output: Path) -> "OutputFile":
     """The -o file opened for writing, or a one-line error naming it."""
     check_output(output)
-    try:
-        return open(output, "w", encoding="utf-8", newline="")
-    except PermissionError:
-        raise KiextractError(f"-o {output}: permission denied; choose a file you can write") from None
-    except OSError as exc:
-        raise KiextractError(f"-o {output}: cannot write ({exc.strerror or exc})") from None
+    return OutputFile(output)
+
+
+class OutputFile:
+    """The -o file, written whole or not at all: the text goes into a hidden file beside it, which
+    `close()` renames into place; a write that fails (disk full, I/O error, a folder made
+    read-only) is a one-line `KiextractError`, and the file the user named stays as it was.
+    `abort()` drops what was written."""
+
+    def __init__(self, path: Path, flag: str = "-o") -> None:
+        import tempfile
+
+        self.path, self.flag = path, flag
+        self.failed = False  # after a failed write, what follows goes nowhere
+        try:
+            if path.exists() and not path.is_file():  # "-o /dev/null", a named pipe: written through
+                self.tmp = None
+                self.fh = open(path, "w", encoding="utf-8", newline="")
+                return
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+            self.tmp = Path(tmp)
+            os.chmod(fd, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())  # as open() would make it
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except PermissionError:
+            raise KiextractError(f"{flag} {path}: permission denied; choose a file you can write") from None
+        except OSError as exc:
+            raise KiextractError(f"{flag} {path}: cannot write ({exc.strerror or exc})") from None
+
+    def _failed(self, exc: OSError) -> KiextractError:
+        self.abort()
+        self.failed = True
+        what = "disk full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+        return KiextractError(f"{self.flag} {self.path}: cannot write ({what}); {self.path} is left as it was")
+
+    def write(self, text: str) -> int:
+        if self.failed:
+            return len(text)
+        try:
+            return self.fh.write(text)
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        if self.failed:
+            return
+        try:
+            self.fh.flush()
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def isatty(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        if self.failed or self.fh.closed:
+            return
+        try:
+            self.fh.flush()
+            if self.tmp is not None:
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if self.tmp is not None:
+                os.replace(self.tmp, self.path)
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def abort(self) -> None:
+        try:
+            if not self.fh.closed:
+                self.fh.close()
+        except OSError:
+            pass
+        try:
+            if self.tmp is not None:
+                self.tmp.unlink()
+        except OSError:
+            pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_whole(path: Path, text: str, flag: str) -> None:
+    """`text` into `path`, whole or not at all (`OutputFile`); a failure is one line naming `flag`."""
+    out = OutputFile(path, flag)
+    out.write(text)
+    out.close()
+
+
+def stdout_failed(exc: OSError) -> KiextractError:
+    """A write to standard output that failed (not a closed pipe): a one-line error; what is left
+    goes nowhere so that the exit is quiet."""
+    quiet_stdout()
+    what = "disk full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+    return KiextractError(f"standard output: cannot write ({what}); the output is incomplete")
 
 
 def quiet_stdout() -> None:

@@ -2,7 +2,9 @@
 (`--db`), or as partitioned parts (`--format parquet`, `--dask`). Every road runs on engine.py."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
 import signal
 import sys
 import time
@@ -122,7 +124,13 @@ def run_facts(run: Run) -> ExitCode:
     nlp = load_pipeline(options.model, patterns=options.patterns)  # fails early, with a clear message, for a bad --model
     name = pipeline_name(nlp)
     out = common.open_output(output) if output else sys.stdout
-    writer = make_writer(fmt_name, out, width=None if out.isatty() else 100, csv_raw=run.csv_raw) if write_output else None
+    try:
+        writer = make_writer(fmt_name, out, width=None if out.isatty() else 100, csv_raw=run.csv_raw) if write_output else None
+    except BrokenPipeError:
+        common.quiet_stdout()
+        return ExitCode.OK
+    except OSError as exc:  # standard output full or failing
+        raise common.stdout_failed(exc) from None
     failed = done = stored = skipped = 0
     progress = None
     if err.is_terminal and len(sources) > 1 and not run.quiet:
@@ -144,12 +152,25 @@ def run_facts(run: Run) -> ExitCode:
     def finish() -> None:
         if progress is not None:
             progress.stop()
-        if writer is not None:
-            writer.close()
-        if output:
-            out.close()
-        if conn is not None:
-            conn.close()
+        try:
+            if writer is not None:
+                writer.close()
+            if output:
+                out.close()
+        except BrokenPipeError:
+            common.quiet_stdout()
+        except OSError as exc:  # standard output: the -o file says its own failure
+            raise common.stdout_failed(exc) from None
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def finish_quietly() -> None:
+        """finish() on the way out of an error: the first error is the one reported."""
+        try:
+            finish()
+        except KiextractError:
+            pass
 
     started = time.perf_counter()
     try:
@@ -171,12 +192,19 @@ def run_facts(run: Run) -> ExitCode:
                     except KiextractError:
                         raise
                     except Exception as exc:  # disk full, I/O error: what is stored stays whole
-                        raise StoreError(f"--db {db}: storing {record.source} failed ({type(exc).__name__}: {exc}); the documents before it are stored") from None
+                        full = "disk is full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC
+                        why = "disk full" if full else f"{type(exc).__name__}: {exc}"
+                        raise StoreError(f"--db {db}: storing {record.source} failed ({why}); the documents before it are stored") from None
                     stored += 1
                 if writer is not None:
                     if run.types is not None:
                         record = dataclasses.replace(record, facts=tuple(f for f in record.facts if f.type in run.types))
-                    writer.write(record.to_dict())
+                    try:
+                        writer.write(record.to_dict())
+                    except BrokenPipeError:
+                        raise
+                    except OSError as exc:  # standard output full or failing (the -o file says its own)
+                        raise common.stdout_failed(exc) from None
             if progress is not None:
                 rate = done / max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
@@ -193,14 +221,14 @@ def run_facts(run: Run) -> ExitCode:
             conn.close()
         return ExitCode.OK
     except KiextractError:
-        finish()
+        finish_quietly()
         raise
     finish()
     if conn is not None and not run.quiet:
         err.print(f"{escape(str(db))}: stored {stored} documents, skipped {skipped} already stored, {failed} failed")
     if failed:
         if not run.quiet:
-            err.print(f"{failed} of {len(sources)} inputs failed; the other {len(sources) - failed} were processed")
+            err.print(f"{failed} of {done} documents failed; the other {done - failed} were processed")
         return ExitCode.INPUT_FAILED
     return ExitCode.OK
 
@@ -307,20 +335,23 @@ def run_parts(run: Run) -> ExitCode:
                 while next_part in pending:  # stdout keeps input order
                     report(pending.pop(next_part))
                     next_part += 1
-    except KeyboardInterrupt:
-        if client is not None and futures:
-            client.cancel(futures)
+    except KeyboardInterrupt as exc:
+        with contextlib.suppress(BaseException):  # a second Ctrl-C while cancelling: still one line
+            if client is not None and futures:
+                client.cancel(futures)
         if out_dir is not None:
             remove_temporary(out_dir)
-        err.print(f"interrupted after {documents} documents; the parts written are complete")
-        return ExitCode.INTERRUPTED
+        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        err.print(f"{how} after {documents} documents; the parts written are complete")
+        return ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
     finally:
-        if writer is not None:
-            writer.close()
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        with contextlib.suppress(BaseException):  # Ctrl-C while closing: what is written is complete
+            if writer is not None:
+                writer.close()
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
     seconds = time.perf_counter() - started
     if not run.quiet:
         where = f" into {escape(str(output))}" if output is not None else ""

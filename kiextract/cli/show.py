@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ExitCode, KiextractError
 from . import common
-from .common import DEFAULT_GLOBS, LOCALE_HELP, LocaleChoice, escape
+from .common import DEFAULT_GLOBS, LOCALE_HELP, LocaleChoice, escape, write_whole
 
 
 def show(
@@ -81,10 +81,10 @@ def run_show(paths, html_out: Optional[Path], published, model: str, globs, err,
                 name = f"{stem}-{n}.html"
             used.add(name)
             page = html_out / name
-        page.write_text(html_page(record, text, back=None if single else "index.html"), encoding="utf-8")
+        write_whole(page, html_page(record, text, back=None if single else "index.html"), "--html")
         pages.append((name, record))
     if html_out is not None and not single:
-        (html_out / "index.html").write_text(index_page(pages), encoding="utf-8")
+        write_whole(html_out / "index.html", index_page(pages), "--html")
         err.print(f"wrote {len(pages)} pages and {escape(str(html_out / 'index.html'))}")
     elif single and pages:
         err.print(f"wrote {escape(str(html_out))}")

@@ -5,6 +5,8 @@ them against the publication date, published.py finds the date a text states for
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...records import Published
@@ -17,6 +19,7 @@ from .resolve import parse_iso, parse_published_option, resolve
 __all__ = ["KEY", "DateRef", "DatesComponent", "find_dates", "find_published", "parse_iso", "parse_published_option", "resolve"]
 
 KEY = "ki_dates"
+YEAR_RE = re.compile(r"(?!0000)\d{4}(?!\d)")  # a value's year: 0001 to 9999, as JSON Schema and ISO 8601 want
 
 
 class DatesComponent:
@@ -44,6 +47,8 @@ class DatesComponent:
             try:
                 value = resolve(r, pub, anchor)
                 value = _not_before_start(r, value, *previous)
+                if value is not None and not YEAR_RE.match(value):
+                    raise ValueError(value)  # "vor neunhunderttausend Jahren": before the year 1
             except (OverflowError, ValueError):  # "vor 999999999 Tagen": no calendar date
                 info.warn(
                     f"date {doc_text(doc)[r.start:r.end][:60]!r} at {r.start}-{r.end} is out of the calendar's range: no fact"

@@ -7,6 +7,8 @@ Each kind has its finder (persons.py, orgs.py, places.py); they share one `Found
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ... import lexicon as lx
@@ -144,8 +146,122 @@ def read_patterns(path: str) -> list[dict]:
             raise PatternsError(f'{where}: expected an object like {{"label": "ORG", "pattern": "Zirkus ohne Grenzen"}}')
         if pattern.get("label") not in PATTERN_LABELS:
             raise PatternsError(f"{where}: unknown label {pattern.get('label')!r}; use one of {', '.join(PATTERN_LABELS)}")
+        unbounded = _unbounded(pattern["pattern"])
+        if unbounded:
+            raise PatternsError(f"{where}: {unbounded}")
         out.append(pattern)
     return out
+
+
+MAX_PATTERN_TOKENS = 50  # token patterns in one pattern
+MAX_OP_REPEAT = 20  # "OP": "{n}", "{n,m}": a token pattern repeated at most this often
+MAX_REGEX_CHARS = 1000
+MAX_REGEX_REPEAT = 1000  # "a{n,m}" inside a REGEX
+OP_COUNT_RE = re.compile(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
+
+
+def _unbounded(pattern) -> str | None:
+    """What makes a user's pattern unbounded in time or memory, or None: more than
+    MAX_PATTERN_TOKENS tokens, an "OP" count above MAX_OP_REPEAT ("{10000000}"), a REGEX that
+    nests repetitions ("^(a+)+$": exponential backtracking), repeats a piece more than
+    MAX_REGEX_REPEAT times or is longer than MAX_REGEX_CHARS."""
+    if isinstance(pattern, str):
+        return None
+    if len(pattern) > MAX_PATTERN_TOKENS:
+        return f"{len(pattern)} token patterns; at most {MAX_PATTERN_TOKENS} a pattern"
+    for token in pattern:
+        if not isinstance(token, dict):
+            return "a token pattern is not an object"
+        op = token.get("OP")
+        if isinstance(op, str):
+            m = OP_COUNT_RE.fullmatch(op.strip())
+            if m and any(g and int(g) > MAX_OP_REPEAT for g in m.groups()):
+                return f'"OP": {op!r} repeats a token more than {MAX_OP_REPEAT} times; refused, as it cannot be matched in bounded time and memory'
+        for regex_text in _regexes(token):
+            problem = _regex_problem(regex_text)
+            if problem:
+                return f"REGEX {regex_text[:60]!r}: {problem}; refused, as it cannot be matched in bounded time"
+    return None
+
+
+def _regexes(value) -> list[str]:
+    """The REGEX strings anywhere in a token pattern ({"TEXT": {"REGEX": "…"}}, {"_": {…}})."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k == "REGEX" and isinstance(v, str)] + [r for k, v in value.items() if k != "REGEX" for r in _regexes(v)]
+    if isinstance(value, list):
+        return [r for v in value for r in _regexes(v)]
+    return []
+
+
+def _regex_problem(text: str) -> str | None:
+    import re._parser as sre_parse
+    import re._compiler
+    from re._constants import ANY, CATEGORY, IN, LITERAL, MAX_REPEAT, MAXREPEAT, MIN_REPEAT, NOT_LITERAL, SUBPATTERN
+
+    if len(text) > MAX_REGEX_CHARS:
+        return f"longer than {MAX_REGEX_CHARS} characters"
+    try:
+        parsed = sre_parse.parse(text)
+    except (re.error, OverflowError, RecursionError) as exc:
+        return f"not a regular expression ({exc})"
+
+    def walk(items, inside_repeat: bool) -> str | None:
+        for op, av in items:
+            if op in (MAX_REPEAT, MIN_REPEAT):
+                low, high, sub = av
+                if (high != MAXREPEAT and high > MAX_REGEX_REPEAT) or low > MAX_REGEX_REPEAT:
+                    return f"repeats a piece more than {MAX_REGEX_REPEAT} times"
+                repeats = high == MAXREPEAT or high > 1
+                if repeats and inside_repeat:
+                    return "a repetition inside a repetition"
+                # a repeated group that begins or ends with a fixed character no repetition inside
+                # it can match ("(?:-[A-Z][a-z]+)*", "(\d+,)*") is cut by it into its
+                # repetitions: what repeats inside cannot backtrack across them
+                found = walk(sub, (inside_repeat or repeats) and not (repeats and _separated(sub)))
+                if found:
+                    return found
+            elif op == SUBPATTERN:
+                found = walk(av[-1], inside_repeat)
+                if found:
+                    return found
+            elif isinstance(av, (list, tuple)):
+                for part in av:
+                    if isinstance(part, sre_parse.SubPattern):
+                        found = walk(part, inside_repeat)
+                        if found:
+                            return found
+                    elif isinstance(part, (list, tuple)):
+                        for sub in part:
+                            if isinstance(sub, sre_parse.SubPattern):
+                                found = walk(sub, inside_repeat)
+                                if found:
+                                    return found
+        return None
+
+    def _separated(sub) -> bool:
+        while len(sub) == 1 and sub[0][0] == SUBPATTERN:  # the group itself: "(\d+,)*"
+            sub = sub[0][1][-1]
+        ends = [item for item in (sub[0], sub[-1]) if item[0] == LITERAL] if len(sub) else []
+        inner = [av[2] for op, av in _items(sub) if op in (MAX_REPEAT, MIN_REPEAT)]
+        return any(not any(_may_start_with(piece, chr(lit[1])) for piece in inner) for lit in ends)
+
+    def _may_start_with(piece, ch: str) -> bool:
+        """Can the repeated `piece` match something that begins with `ch`? (True when unsure.)"""
+        first = piece[0] if len(piece) else None
+        if first is None or first[0] not in (LITERAL, IN, ANY, CATEGORY, NOT_LITERAL):
+            return True
+        probe = sre_parse.SubPattern(piece.state, [first])
+        return re._compiler.compile(probe, 0).fullmatch(ch) is not None
+
+    def _items(sub):
+        for op, av in sub:
+            yield op, av
+            if op in (MAX_REPEAT, MIN_REPEAT):
+                yield from _items(av[2])
+            elif op == SUBPATTERN:
+                yield from _items(av[-1])
+
+    return walk(parsed, False)
 
 def _load_patterns(nlp, path: str):
     """A spaCy SpanRuler with the user's JSONL patterns (labels PER, ORG, LOC), writing to
