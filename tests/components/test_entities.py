@@ -335,11 +335,14 @@ def test_organisation_shapes_that_are_not(nlp, text, not_org):
         ("Die Familie zog nach Schwabing.", {"Schwabing"}),
         ("Der Bus fährt durch Giesing, Sendling und Oerlikon.", {"Giesing", "Sendling", "Oerlikon"}),
         ("Sie wohnt in Augsburg oder Sendling.", {"Augsburg", "Sendling"}),
+        ("Anna Roth traf in Oerlikon Karl Brandt.", {"Oerlikon"}),
+        ("Chefarzt Uwe Kessler vom Klinikum Giesing kam.", {"Giesing"}),
     ],
     ids=["genitive", "article-regions", "swiss", "capitals", "square", "designator-unlisted-town", "austrian-bezirk-and-gemeinde", "town-district", "building-with-name", "building-compound",
          "dateline-in-capitals", "dateline-without-full-stop", "dateline-of-a-town-that-is-a-word", "dateline-of-two-towns", "byline-place",
          "town-without-its-qualifier", "place-before-a-spaced-dash", "country-in-dative-plural", "street-of-a-place-adjective", "castle-named-after-a-place",
-         "unlisted-district-after-a-preposition", "list-of-unlisted-districts", "unlisted-district-after-a-listed-town"],
+         "unlisted-district-after-a-preposition", "list-of-unlisted-districts", "unlisted-district-after-a-listed-town",
+         "unlisted-district-before-a-person", "unlisted-district-in-an-institutions-name"],
 )
 def test_places_of_three_countries_and_abroad(nlp, text, places):
     assert places <= {f.value for f in extract(text, nlp=nlp).facts if f.type == "location"}

@@ -25,6 +25,7 @@ from .common import (
 BYLINE_PLACE_RE = regex.compile(words_pattern("byline_place_pattern"))
 STREET_WORDS = words_frozenset("street_words")
 CLUSTER_PLACE_BEFORE = words_frozenset("cluster_place_before")  # "in", "aus"
+PLACE_TAKING_HEADS = words_frozenset("place_taking_heads")  # "Klinikum", "Amtsgericht"
 ADJECTIVE_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}er")  # "Magdeburger", "Weißenseer"  # "Straße", "Allee": a street after a place's adjective
 
 
@@ -168,19 +169,22 @@ class PlaceFinder(Rules):
         a person or another fact."""
         toks = self.toks
         w = toks.t(i)
-        if w not in lx.cluster_places() or (is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " " and toks.t(i + 1) not in LIST_SEPARATORS):
+        if w not in lx.cluster_places():
             return False
         s, e = toks.start(i), toks.end(i)
+        if is_cap(toks.t(i + 1)) and toks.gap(i + 1) == " " and not self.person_spans.hits(toks.start(i + 1), toks.end(i + 1)):
+            return False  # part of a longer name; not "traf in Frauenfeld Martina Rosenstengel"
         return not (overlaps(s, e, self.claimed) or overlaps(s, e, self.skip) or overlaps(s, e, self.person_spans))
 
     def _cluster_places(self, i: int) -> int | None:
         """Places no list holds where German puts a place: a word of the place clusters after "in",
-        "aus", "nach" ("in Winterhude"), and the places listed after it ("in Winterhude, Steilshoop
+        "aus", "nach" ("in Winterhude") or after the head of an institution's name ("vom Klinikum
+        Frauenfeld"), and the places listed after it ("in Winterhude, Steilshoop
         und Bramfeld", with listed places among them). The token after the last, or None."""
         toks, places = self.toks, lx.places()
         if not self._cluster_place_at(i):
             return None
-        if toks.t(i - 1) not in CLUSTER_PLACE_BEFORE and not (
+        if toks.t(i - 1) not in CLUSTER_PLACE_BEFORE and toks.t(i - 1) not in PLACE_TAKING_HEADS and not (
             toks.t(i - 1) in LIST_SEPARATORS and "\n" not in toks.gap(i - 1) + toks.gap(i)
             and any(e == toks.end(i - 2) for ent in self.places.values() for _, e in ent.mentions)
         ):
