@@ -265,9 +265,18 @@ def test_parts_of_a_year_stay_at_year_grain_and_name_the_part(text, expected):
         ("Seit Silvester 2015 ist es verboten.", ["2015-12-31"]),
         ("Die Osterferien beginnen bald.", []),
         ("Trainer Silvester Meier lobte die Elf.", []),
+        ("Am Muttertag 2017 öffnet das Café.", ["2017-05-14"]),
+        ("Am zweiten Weihnachtstag 2016 spielt die Kapelle.", ["2016-12-26"]),
+        ("Am Volkstrauertag legt der Bürgermeister einen Kranz nieder.", ["2015-11-15"]),
+        ("Der Markt öffnet am ersten Advent.", ["2015-11-29"]),
+        ("Am 3. Advent 2017 singt der Chor.", ["2017-12-17"]),
+        ("Am Totensonntag bleibt es still.", ["2015-11-22"]),
+        ("Am Buß- und Bettag ist schulfrei.", ["2015-11-18"]),
+        ("Zum Erntedankfest schmückt die Gemeinde die Kirche.", ["2015-10-04"]),
     ],
     ids=["good-friday-year", "ascension", "corpus-christi", "easter-year", "rose-monday", "christmas-eve", "unity-day", "since-new-years-eve", "compound-no-date",
-         "given-name-no-date"],
+         "given-name-no-date", "mothers-day-second-sunday-of-may", "second-christmas-day-with-year", "remembrance-sunday", "first-advent",
+         "third-advent-with-year", "sunday-of-the-dead", "repentance-day-wednesday", "harvest-festival-first-sunday-of-october"],
 )
 def test_holidays_with_easter_computed(text, values):
     from kiextract.pipeline import extract, load_pipeline
@@ -331,4 +340,26 @@ def test_a_range_without_year_never_ends_before_it_starts(text, expected):
     from kiextract.pipeline import extract, load_pipeline
 
     record = extract(text, published="2016-07-01", nlp=load_pipeline("blank"))
+    assert [(f.value, f.fields.get("modifier")) for f in record.facts if f.type == "date"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Fest ist am Freitag, 18.03., im Rathaus.", [("2016-03-18", None)]),
+        ("Die Frist läuft bis Montag, 4.7.", [("2016-07-04", "until")]),
+        ("Am Dienstag, 12.04., um 15.30 Uhr beginnt die Sitzung.", [("2016-04-12T15:30", None)]),
+        ("Im kommenden März beginnt der Bau.", [("2017-03", None)]),
+        ("Im vergangenen Mai war es kalt.", [("2015-05", None)]),
+        ("Im vergangenen Februar war es kalt.", [("2016-02", None)]),
+        ("Vor 2000 Jahren siedelten hier Kelten.", [("0016", None)]),
+        ("Vor 300 Jahren brannte die Stadt.", [("1716", None)]),
+    ],
+    ids=["weekday-comma-day-month-is-no-clock-time", "until-weekday-comma-day-month", "weekday-day-month-and-clock",
+         "coming-month", "past-month-of-last-year", "past-month-of-this-year", "four-digit-years-ago-is-no-year", "centuries-ago"],
+)
+def test_days_after_a_weekday_and_months_with_their_direction(text, expected):
+    from kiextract.pipeline import extract, load_pipeline
+
+    record = extract(text, published="2016-03-01", nlp=load_pipeline("blank"))
     assert [(f.value, f.fields.get("modifier")) for f in record.facts if f.type == "date"] == expected

@@ -132,8 +132,14 @@ def test_counts_each_number_gets_its_own_fact():
         ("Er ging zu einem Freund.", []),
         ("Er sprach über eine Reform.", []),
         ("Ein Euro-Betrag fehlt.", []),
+        ("Der Umbau kostet eine halbe Million Euro.", [("money", 500000, None)]),
+        ("Mit einer halben Milliarde Franken rechnet der Kanton.", [("money", 500000000, None)]),
+        ("Er wartete eine halbe Stunde.", [("duration", 0.5, None)]),
+        ("Die halbe Stadt war auf den Beinen.", []),
+        ("Ein halbes Dutzend Vorschläge lag vor.", [("quantity", 6, None)]),
     ],
-    ids=["articles", "qualifier-dutzend", "eine-million-euro", "ein-jahr", "rund-eine-million", "bracket-qualifier", "zu-einem", "ueber-eine", "euro-compound"],
+    ids=["articles", "qualifier-dutzend", "eine-million-euro", "ein-jahr", "rund-eine-million", "bracket-qualifier", "zu-einem", "ueber-eine", "euro-compound",
+         "half-a-million", "half-a-billion-francs", "half-an-hour", "half-the-town-is-no-count", "half-a-dozen"],
 )
 def test_ein_is_a_number_only_before_a_scale_or_unit(text, expected):
     assert [(f.type, f.value, f.fields.get("qualifier")) for f in find_numbers(text)] == expected

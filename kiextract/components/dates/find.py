@@ -128,6 +128,7 @@ def _ranges(text: str, refs: list[DateRef]) -> list[DateRef]:
 
 CLOCK_RE = regex.compile(dates_words()["grammar"]["parts"]["clock"])
 RANGE_STARTS = tuple(dates_words()["words"]["range_starts"])
+CLOCK_WORD = dates_words()["words"]["clock"][0]  # "Uhr"
 
 
 def _with_time(text: str, r: DateRef) -> DateRef:
@@ -138,6 +139,8 @@ def _with_time(text: str, r: DateRef) -> DateRef:
     m = CLOCK_RE.match(text, r.end, min(len(text), r.end + 25))
     if m is None or (not m.group("h") and not m.group("hh")):
         return r
+    if m.group("hh") and not m.group().rstrip().endswith(CLOCK_WORD) and text[m.end():m.end() + 1] == ".":
+        return r  # "am Freitag, 15.02.": a day and month, no clock time
     hour, minute = (int(m.group("hh")), int(m.group("mm"))) if m.group("hh") else (int(m.group("h")), 0)
     return replace(r, end=m.end(), text=text[r.start:m.end()], grain="minute", hour=hour, minute=minute)
 

@@ -28,9 +28,10 @@ MORNING_BEFORE = frozenset(WORDS["morning_before"])
 class DateRef:
     """One calendar reference found in a text, before resolution.
 
-    kind: absolute | year | month | monthday | weekday | relday | relweek | relyear | relmonth | ago
-    | weekend | weekday_week (a weekday of a week relative to the publication date) | easter (a
-    holiday Easter fixes, `offset` days from Easter Sunday) | anchored | anchored_week |
+    kind: absolute | year | month | month_rel (a month named with its direction: "im kommenden
+    März", `offset` -1, 0 or 1) | monthday | weekday | relday | relweek | relyear | relmonth | ago
+    | weekend | weekday_week (a weekday of a week relative to the publication date) | holiday (a
+    holiday whose day moves: Easter's, Advent's, "the second Sunday of May") | anchored | anchored_week |
     anchored_weekend (relative to the date the text named before: "am Vortag", "die Woche davor")
     """
 
@@ -50,6 +51,7 @@ class DateRef:
     modifier: str | None = None
     year2: int | None = None  # "2016/17"
     part: str | None = None  # the part of a year: Q1-Q4, H1, H2, spring, summer, autumn, winter, early, mid, late
+    holiday: str | None = None  # kind holiday: the holiday's name in dates_de.json, whose rule gives its day
 
     @property
     def relative(self) -> bool:
@@ -110,22 +112,38 @@ def _year_part(words: str | None) -> str | None:
 
 
 def easter(year: int) -> date:
-    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+    """Easter Sunday of a Gregorian year (python-dateutil's, which dateparser brings).
 
     >>> easter(2019), easter(2024)
     (datetime.date(2019, 4, 21), datetime.date(2024, 3, 31))
     """
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
+    from dateutil.easter import easter as gregorian_easter
+
+    return gregorian_easter(year)
+
+
+def holiday_on(rule, year: int) -> date | None:
+    """The day a holiday's rule (dates_de.json holidays) gives in `year`: [month, day]; {"easter": n}
+    (days from Easter Sunday); {"advent": n, "days": k} (the n-th Sunday of Advent, and k days
+    from it: Totensonntag is {"advent": 1, "days": -7}); {"weekday_of_month": [month, weekday, n]}
+    (Muttertag: the second Sunday of May, [5, 6, 2]).
+
+    >>> holiday_on({"advent": 1}, 2019), holiday_on({"weekday_of_month": [5, 6, 2]}, 2019)
+    (datetime.date(2019, 12, 1), datetime.date(2019, 5, 12))
+    """
+    if isinstance(rule, list):
+        return date(year, rule[0], rule[1]) if _valid(year, rule[0], rule[1]) else None
+    if "easter" in rule:
+        return easter(year) + timedelta(days=rule["easter"])
+    if "advent" in rule:
+        christmas = date(year, 12, 25)
+        fourth = christmas - timedelta(days=(christmas.weekday() + 1) % 7 or 7)  # the last Sunday before Christmas Day
+        return fourth - timedelta(weeks=4 - rule["advent"]) + timedelta(days=rule.get("days", 0))
+    if "weekday_of_month" in rule:
+        month, weekday, nth = rule["weekday_of_month"]
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return None
 
 
 def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> list[DateRef]:
@@ -145,13 +163,14 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
     if name == "holiday":
         if not g.get("y") and _given_name_before_name(text, m.start("hol"), m.end("hol")):
             return []  # "Trainer Silvester Meier": a given name
-        rule = dates_words()["holidays"][regex.sub(r"\s+", " ", g["hol"].lower())]
+        key = regex.sub(r"\s+", " ", g["hol"].lower())
+        rule = dates_words()["holidays"][key]
         mod = _modifier(g.get("cue"), "year_cues") if g.get("cue") and g["cue"].lower() in HOLIDAY_MODIFIER_CUES else None
         if isinstance(rule, dict):
             if g.get("y"):
-                d = easter(int(g["y"])) + timedelta(days=rule["easter"])
-                return [DateRef(s, e, t, "absolute", "day", d.year, d.month, d.day, modifier=mod)]
-            return [DateRef(s, e, t, "easter", "day", offset=rule["easter"], modifier=mod)]
+                d = holiday_on(rule, int(g["y"]))
+                return [DateRef(s, e, t, "absolute", "day", d.year, d.month, d.day, modifier=mod)] if d else []
+            return [DateRef(s, e, t, "holiday", "day", modifier=mod, holiday=key)]
         mo, d = rule
         if g.get("y"):
             return [DateRef(s, e, t, "absolute", "day", int(g["y"]), mo, d, modifier=mod)]
@@ -232,7 +251,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         mo, d = int(g["m"]), int(g["d"])
         if not _valid(2000, mo, d):
             return []
-        cue = g["cue"].lower()
+        cue = (g.get("cue") or "").lower()  # none after a weekday: "Freitag, 15.02."
         mod = "until" if cue.startswith(UNTIL) else "since" if cue.startswith(SINCE) else None
         return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
     if name == "range_days":
@@ -300,9 +319,11 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
             return []  # "Welt am Sonntag" is a newspaper
         return [DateRef(s, e, t, "weekday", "day", offset=_direction(g.get("cue")), weekday=dates_words()["weekdays"][g["wd"].lower()])]
     if name == "month":
-        if not g.get("cue") and not g.get("edge"):
+        if not g.get("cue") and not g.get("edge") and not g.get("dir"):
             return []  # a bare month name is too often a name ("August") or a heading
         mod = _edge_modifier(g.get("edge")) or _modifier(g.get("cue"), "month_cues")
+        if g.get("dir"):  # "im kommenden März", "im vergangenen Mai", "diesen Juni"
+            return [DateRef(s, e, t, "month_rel", "month", None, _month_no(g["mon"]), offset=_direction(g["dir"]), modifier=mod)]
         return [DateRef(s, e, t, "month", "month", None, _month_no(g["mon"]), modifier=mod)]
     if name == "relday":
         word = g["rel"].lower()

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 import regex
 
 from .find import find_dates
-from .refs import DateRef, _valid, easter
+from ...lexicon.calendar import dates_words
+from .refs import DateRef, _valid, holiday_on
 
 
 def _nearest_year(month: int, day: int | None, pub: date) -> int:
@@ -66,9 +67,10 @@ def resolve(r: DateRef, published: date | None, anchor: date | None = None) -> s
     if r.kind == "weekday_week":
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=r.offset)
         return _fmt_day(monday + timedelta(days=r.weekday or 0))
-    if r.kind == "easter":
-        days = [easter(y) + timedelta(days=r.offset) for y in (pub.year - 1, pub.year, pub.year + 1)]
-        return _fmt_day(min(days, key=lambda d: abs((d - pub).days)))
+    if r.kind == "holiday":  # the nearest such day to the publication date
+        rule = dates_words()["holidays"][r.holiday]
+        days = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := holiday_on(rule, y)) is not None]
+        return _fmt_day(min(days, key=lambda d: abs((d - pub).days))) if days else None
     if r.kind == "relday":
         return _fmt_day(pub + timedelta(days=r.offset))
     if r.kind in ("weekday", "weekend"):
@@ -88,6 +90,9 @@ def resolve(r: DateRef, published: date | None, anchor: date | None = None) -> s
         return f"{y:04d}-{r.month:02d}-{r.day:02d}"
     if r.kind == "month":
         y = _nearest_year(r.month, None, pub)
+        return f"{y:04d}-{r.month:02d}"
+    if r.kind == "month_rel":  # the next or the last such month after or before this one, or this year's
+        y = pub.year + (r.offset > 0 and r.month <= pub.month) - (r.offset < 0 and r.month >= pub.month)
         return f"{y:04d}-{r.month:02d}"
     if r.kind == "relweek":
         d = pub + timedelta(weeks=r.offset)

@@ -180,5 +180,7 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], c
             unit = duration_unit(heads[0])
             if unit and len(heads) == 1:  # "zwei magere Jahre"
                 return duration(q_start, rest[used - 1].end, value, unit, qualifier, scale)
+            if value < 1 and not text[q_start:q_start + 1].isdigit():
+                return None  # "die halbe Stadt": a share in words, no count
             return NumberFact("quantity", q_start, rest[used - 1].end, round_value(value), {"unit": unit_of(heads), "qualifier": qualifier}, scale=scale, factor=scale)
     return None
