@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Sequence
@@ -164,7 +165,8 @@ def connect(address: str, options: Options | None = None):
         n = int(address.split(":", 1)[1])
         # the statistical profiler samples each task's stack every 10 ms: no use to a batch run
         with dask.config.set({"distributed.worker.profile.enabled": False}):
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            # silence_logs: the workers say only errors (a cancelled task after Ctrl-C is no news)
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     else:
         client = Client(address, timeout="30s")

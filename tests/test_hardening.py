@@ -374,3 +374,20 @@ def test_a_full_disk_under_db_says_disk_full(tmp_path, monkeypatch):
     result = cli("facts", str(SEEDS), "--db", str(tmp_path / "x.sqlite"))
     assert result.exit_code == 2 and "disk full" in result.stderr and "rollback" not in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_ctrl_c_of_a_dask_run_is_one_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"a{i:04}.txt").write_text(GOOD * 30, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kiextract", "facts", str(folder), "--model", "blank", "--dask", "local:1",
+                             "--format", "jsonl"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 90
+    while time.time() < deadline and not _children(proc.pid):
+        time.sleep(0.1)
+    time.sleep(3)  # the cluster is up and working
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "Traceback" not in err and "Exception ignored" not in err, err
+    assert [line for line in err.splitlines() if line.strip()][-1].startswith("interrupted after")
