@@ -263,37 +263,44 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers end with their parent through Linux's PR_SET_PDEATHSIG")
-def test_workers_end_when_their_parent_is_killed(tmp_path):
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for its parent to read its status."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _parquet_run_with_workers(tmp_path, n: int = 600, **popen):
+    """A `--format parquet --jobs 2` run over `n` articles, once its two workers have started."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(600):
-        (folder / f"a{i:03}.txt").write_text(GOOD * 30, encoding="utf-8")
+    for i in range(n):
+        (folder / f"a{i:04}.txt").write_text(GOOD * 30, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kiextract", "facts", str(folder), "--model", "blank", "--format", "parquet",
-                             "--jobs", "2", "-o", str(tmp_path / "pq"), "-q"], stderr=subprocess.DEVNULL)
+                             "--jobs", "2", "-o", str(tmp_path / "pq")], **popen)
     deadline = time.time() + 60
     while time.time() < deadline and len(_children(proc.pid)) < 2:
         time.sleep(0.05)
+    return proc
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers end with their parent through Linux's PR_SET_PDEATHSIG")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    proc = _parquet_run_with_workers(tmp_path, stderr=subprocess.DEVNULL)
     workers = _children(proc.pid)
     assert workers, "the pool never started"
     proc.kill()
     proc.wait()
     deadline = time.time() + 30
-    while time.time() < deadline and any(os.path.exists(f"/proc/{w}") and "Z" not in open(f"/proc/{w}/stat").read().rsplit(")", 1)[1][:3] for w in workers):
+    while time.time() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
-    assert not [w for w in workers if os.path.exists(f"/proc/{w}") and "Z" not in open(f"/proc/{w}/stat").read().rsplit(")", 1)[1][:3]]
+    assert not [w for w in workers if _alive(w)]
 
 
 def test_sigterm_of_a_parquet_run_with_jobs_exits_143(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(600):
-        (folder / f"a{i:03}.txt").write_text(GOOD * 30, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "kiextract", "facts", str(folder), "--model", "blank", "--format", "parquet",
-                             "--jobs", "2", "-o", str(tmp_path / "pq")], stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 60
-    while time.time() < deadline and len(_children(proc.pid)) < 2:
-        time.sleep(0.05)
+    proc = _parquet_run_with_workers(tmp_path, stderr=subprocess.PIPE, text=True)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143 and "Traceback" not in err

@@ -220,23 +220,20 @@ def _regex_problem(text: str) -> str | None:
                 found = walk(sub, (inside_repeat or repeats) and not (repeats and _separated(sub)))
                 if found:
                     return found
-            elif op == SUBPATTERN:
-                found = walk(av[-1], inside_repeat)
-                if found:
-                    return found
-            elif isinstance(av, (list, tuple)):
-                for part in av:
-                    if isinstance(part, sre_parse.SubPattern):
-                        found = walk(part, inside_repeat)
-                        if found:
-                            return found
-                    elif isinstance(part, (list, tuple)):
-                        for sub in part:
-                            if isinstance(sub, sre_parse.SubPattern):
-                                found = walk(sub, inside_repeat)
-                                if found:
-                                    return found
+            else:
+                for sub in _subpatterns(av):  # groups, alternatives, lookarounds
+                    found = walk(sub, inside_repeat)
+                    if found:
+                        return found
         return None
+
+    def _subpatterns(av):
+        parts = av if isinstance(av, (list, tuple)) else ()
+        for part in parts:
+            if isinstance(part, sre_parse.SubPattern):
+                yield part
+            elif isinstance(part, (list, tuple)):
+                yield from (sub for sub in part if isinstance(sub, sre_parse.SubPattern))
 
     def _separated(sub) -> bool:
         while len(sub) == 1 and sub[0][0] == SUBPATTERN:  # the group itself: "(\d+,)*"
