@@ -354,9 +354,14 @@ def test_a_range_without_year_never_ends_before_it_starts(text, expected):
         ("Im vergangenen Februar war es kalt.", [("2016-02", None)]),
         ("Vor 2000 Jahren siedelten hier Kelten.", [("0016", None)]),
         ("Vor 300 Jahren brannte die Stadt.", [("1716", None)]),
+        ("Das Turnier war am 14./15.10.2017 in Kassel.", [("2017-10-14", None), ("2017-10-15", None)]),
+        ("Gebaut wird zwischen dem 3. und dem 12. September.", [("2015-09-03", None), ("2015-09-12", None)]),
+        ("Die Sprechstunde ist am Donnerstag von 9.30 bis 11 Uhr.", [("2016-02-25T09:30", "from"), ("2016-02-25T11:00", "until")]),
+        ("Am 5. April 2017 zwischen 14 und 16 Uhr ist geschlossen.", [("2017-04-05T14:00", "from"), ("2017-04-05T16:00", "until")]),
     ],
     ids=["weekday-comma-day-month-is-no-clock-time", "until-weekday-comma-day-month", "weekday-day-month-and-clock",
-         "coming-month", "past-month-of-last-year", "past-month-of-this-year", "four-digit-years-ago-is-no-year", "centuries-ago"],
+         "coming-month", "past-month-of-last-year", "past-month-of-this-year", "four-digit-years-ago-is-no-year", "centuries-ago",
+         "numeric-day-list", "days-between-with-articles", "clock-range-on-a-weekday", "clock-range-between-on-a-date"],
 )
 def test_days_after_a_weekday_and_months_with_their_direction(text, expected):
     from kiextract.pipeline import extract, load_pipeline

@@ -108,7 +108,7 @@ def find_dates(text: str, skip: list[tuple[int, int]] = ()) -> list[DateRef]:
                 claimed.append((s, e))
     if has_digit:
         out += _bare_years(text, claimed)
-        out = [_with_time(text, r) for r in out]
+        out = [timed for r in out for timed in _with_time(text, r)]
     out.sort(key=lambda r: r.start)
     return _ranges(text, out)
 
@@ -127,22 +127,32 @@ def _ranges(text: str, refs: list[DateRef]) -> list[DateRef]:
 
 
 CLOCK_RE = regex.compile(dates_words()["grammar"]["parts"]["clock"])
+CLOCK_RANGE_RE = regex.compile(dates_words()["grammar"]["parts"]["clock_range"])
 RANGE_STARTS = tuple(dates_words()["words"]["range_starts"])
 CLOCK_WORD = dates_words()["words"]["clock"][0]  # "Uhr"
 
 
-def _with_time(text: str, r: DateRef) -> DateRef:
+def _with_time(text: str, r: DateRef) -> list[DateRef]:
     """A day followed by its clock time at minute grain: "am Samstag um 18 Uhr", "Am 12.03.2016
-    gegen 21:30 Uhr". A bare clock time stays no date."""
+    gegen 21:30 Uhr"; by a range of clock times, the day at each end: "am Donnerstag von 9.30
+    bis 11 Uhr" (from, until). A bare clock time stays no date."""
     if r.grain != "day" or r.kind in ("year",):
-        return r
+        return [r]
+    span = CLOCK_RANGE_RE.match(text, r.end, min(len(text), r.end + 40))
+    if span is not None:
+        first = replace(r, end=span.end("m1") if span.group("m1") else span.end("h1"), grain="minute", hour=int(span.group("h1")),
+                        minute=int(span.group("m1") or 0), modifier=r.modifier or "from")
+        first = replace(first, text=text[first.start:first.end])
+        second = replace(r, start=span.start("h2"), end=span.end(), text=text[span.start("h2"):span.end()], grain="minute",
+                         hour=int(span.group("h2")), minute=int(span.group("m2") or 0), modifier="until")
+        return [first, second]
     m = CLOCK_RE.match(text, r.end, min(len(text), r.end + 25))
     if m is None or (not m.group("h") and not m.group("hh")):
-        return r
+        return [r]
     if m.group("hh") and not m.group().rstrip().endswith(CLOCK_WORD) and text[m.end():m.end() + 1] == ".":
-        return r  # "am Freitag, 15.02.": a day and month, no clock time
+        return [r]  # "am Freitag, 15.02.": a day and month, no clock time
     hour, minute = (int(m.group("hh")), int(m.group("mm"))) if m.group("hh") else (int(m.group("h")), 0)
-    return replace(r, end=m.end(), text=text[r.start:m.end()], grain="minute", hour=hour, minute=minute)
+    return [replace(r, end=m.end(), text=text[r.start:m.end()], grain="minute", hour=hour, minute=minute)]
 
 
 BARE_YEAR_RE = regex.compile(r"(?<![\w.,/–-])((?:19|20)\d\d)(?![\w]|[.,/–-]\d|[.]\w)")

@@ -236,9 +236,9 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         if not _valid(2000, mo, d):
             return []
         return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
-    if name == "day_list":  # "am 20. und 21. November", "21./22. Oktober 2016": two days of one month
-        mo, d1, d2 = _month_no(g["mon"]), int(g["d1"]), int(g["d2"])
-        y = int(g["y"]) if g.get("y") else None
+    if name in ("day_list", "day_list_numeric"):  # "am 20. und 21. November", "21./22. Oktober 2016", "14./15.10.2018": two days of one month
+        mo, d1, d2 = (_month_no(g["mon"]) if name == "day_list" else int(g["m"])), int(g["d1"]), int(g["d2"])
+        y = _year(g["y"]) if name == "day_list_numeric" and g.get("y") else int(g["y"]) if g.get("y") else None
         if not (_valid(y or 2000, mo, d1) and _valid(y or 2000, mo, d2)) or d2 <= d1:
             return []
         kind = "absolute" if y else "monthday"
