@@ -211,8 +211,13 @@ def test_days_without_year_clock_times_and_day_lists(text, values):
         ("Pressemitteilung Nr.: 007/08 Magdeburg, den 10. Januar 2008 Neujahrsempfang", "2008-01-10"),
         ("12. Mai 2019 | Politik\nDer Text.", "2019-05-12"),
         ("Er kam am 12. Mai 2019 nach Hause.", None),
+        ("Einbruch in Garage\n\nFreitag, 09.06.2023, 22:10 Uhr\n\nKategorie\nDiebstahl\nDatum\n10.06.2023\n\nIn der Nacht kam ein Mann.", "2023-06-10"),
+        ("Eine Bilanz\n\nKULTUR / PRESSE\n\n14/09/16 Sichtlich zufrieden zog der Intendant Bilanz.", "2016-09-14"),
+        ("Der Rat lehnte den Antrag ab und vertagte die Frage. Karin Vogt 12.03.2020, 05.15 Uhr\nDer Antrag kam vom Stadtrat.", "2020-03-12"),
+        ("Heimatverein tagt\n\nsda\n\n14.03.2021 - 09:12\n\nDer Verein tagte.", "2021-03-14"),
     ],
-    ids=["comma-line", "first-line-with-time", "am-heutigen", "place-den", "pipe-section", "event-date"],
+    ids=["comma-line", "first-line-with-time", "am-heutigen", "place-den", "pipe-section", "event-date",
+         "labelled-date-wins-over-an-event-line", "opening-slash-date", "signed-first-paragraph", "date-dash-time-line"],
 )
 def test_published_from_date_lines_and_datelines(text, published):
     from kiextract.components.dates import find_dates, find_published
@@ -358,10 +363,13 @@ def test_a_range_without_year_never_ends_before_it_starts(text, expected):
         ("Gebaut wird zwischen dem 3. und dem 12. September.", [("2015-09-03", None), ("2015-09-12", None)]),
         ("Die Sprechstunde ist am Donnerstag von 9.30 bis 11 Uhr.", [("2016-02-25T09:30", "from"), ("2016-02-25T11:00", "until")]),
         ("Am 5. April 2017 zwischen 14 und 16 Uhr ist geschlossen.", [("2017-04-05T14:00", "from"), ("2017-04-05T16:00", "until")]),
+        ("Die Planung für die Jahre 2025-27 fehlt.", [("2025", "from"), ("2027", "until")]),
+        ("Meldung vom 14.03.2021 - 09:12", [("2021-03-14T09:12", None)]),
     ],
     ids=["weekday-comma-day-month-is-no-clock-time", "until-weekday-comma-day-month", "weekday-day-month-and-clock",
          "coming-month", "past-month-of-last-year", "past-month-of-this-year", "four-digit-years-ago-is-no-year", "centuries-ago",
-         "numeric-day-list", "days-between-with-articles", "clock-range-on-a-weekday", "clock-range-between-on-a-date"],
+         "numeric-day-list", "days-between-with-articles", "clock-range-on-a-weekday", "clock-range-between-on-a-date",
+         "years-with-a-two-digit-end", "time-after-a-dash"],
 )
 def test_days_after_a_weekday_and_months_with_their_direction(text, expected):
     from kiextract.pipeline import extract, load_pipeline

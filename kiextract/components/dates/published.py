@@ -22,6 +22,9 @@ DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}
 BYLINE_RE = regex.compile(dates_words()["grammar"]["parts"]["byline"])  # "Von Paul Kieras, 14.08.2017"
 
 
+WEAK_CUES = ("vom",)
+OPENING_LINES = 6  # the lines of title, kicker and blank lines before an article's first paragraph
+SIGNED_RE = regex.compile(r"[.!?“\"]\s+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")  # "… eingetreten. Mathias Frei "
 PUBLISHED_WITHIN = 20_000  # the publication date stands near the top: no further than this
 LINE_WINDOW = 300
 
@@ -33,6 +36,9 @@ def find_published(text: str, refs: list[DateRef]) -> tuple[str | None, DateRef 
     """
     limit = min(max(1500, len(text) // 4), PUBLISHED_WITHIN)
     cues = dates_words()["published_cues"]
+    labelled = _labelled(text, refs, limit)  # "Datum\n11.05.2025" wins over an event's date line above it
+    if labelled is not None:
+        return f"{labelled.year:04d}-{labelled.month:02d}-{labelled.day:02d}", labelled
     for r in refs:
         if r.start > limit:
             break
@@ -58,6 +64,24 @@ def find_published(text: str, refs: list[DateRef]) -> tuple[str | None, DateRef 
         today = bool(TODAY_RE.search(before))
         place = PLACE_DEN_RE.search(before)
         place_den = place is not None and _is_place(place.group(1))
-        if alone or byline or cue or dateline or separated or first_line or today or place_den:
+        # a paragraph near the top that opens with the date: "28/08/14 Merklich gelöst, …"
+        opening = not before.strip() and text[:line_start].count("\n") <= OPENING_LINES
+        # the author's name and the date closing the first paragraph: "… eingetreten. Mathias Frei 30.04.2021, 04.30 Uhr"
+        signed = bool(SIGNED_RE.search(before)) and not regex.search(r"\p{L}{3,}", after.replace(CLOCK_WORD, ""))
+        if alone or byline or cue or dateline or separated or first_line or today or place_den or opening or signed:
             return f"{r.year:04d}-{r.month:02d}-{r.day:02d}", r
     return None, None
+
+
+def _labelled(text: str, refs: list[DateRef], limit: int) -> DateRef | None:
+    """The first day near the top that a publication cue labels ("Veröffentlicht am 14.11.2016",
+    "Datum: 11.05.2025", "Stand\n03.05.2021"): on its line or on the line before; not the weak
+    cue "vom" ("Meldung vom" counts in the second pass)."""
+    cues = [c for c in dates_words()["published_cues"] if c not in WEAK_CUES]
+    label = regex.compile(r"(?i)(?:^|\n)[^\n]{0,20}\b(?:" + "|".join(regex.escape(c) for c in cues) + r")\b\W{0,3}(?:am\s+)?\s*$")
+    for r in refs:
+        if r.start > limit:
+            break
+        if r.kind == "absolute" and r.grain in ("day", "minute", "second") and label.search(text, max(0, r.start - 40), r.start):
+            return r
+    return None

@@ -208,7 +208,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         if g.get("unitw"):
             return [DateRef(s, e, t, "anchored_weekend", "day", offset=direction, weekday=5)]
         return [DateRef(s, e, t, "anchored_week", "week", offset=direction)]
-    if name == "numeric" or name == "iso":
+    if name in ("numeric", "numeric_slash", "iso"):  # "28/08/14" in the day-first order of German
         y, mo, d = _year(g["y"]), int(g["m"]), int(g["d"])
         if not _valid(y, mo, d):
             return []
@@ -274,8 +274,15 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
     if name == "month_year":
         mod = _modifier(g.get("cue"), "month_cues")
         return [DateRef(s, e, t, "absolute", "month", int(g["y"]), _month_no(g["mon"]), modifier=mod)]
-    if name == "year_range":
-        y1, y2 = int(g["y"]), int(g["y2"])
+    if name == "year_range":  # "2014 bis 2018", "2024-26" (the end in two digits: the same century)
+        y1 = int(g["y"])
+        y2 = int(g["y2"]) if g.get("y2") else (y1 // 100) * 100 + int(g["yy"])
+        if g.get("yy"):
+            mid = m.start("yy")
+            return [
+                DateRef(s, m.end("y"), text[s:m.end("y")], "year", "year", y1, modifier="from"),
+                DateRef(mid, e, text[mid:e], "year", "year", y2, modifier="until"),
+            ] if y2 > y1 else []
         if y2 <= y1:
             return []
         mid = m.start("y2")
