@@ -78,11 +78,16 @@ def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, per
         ("Der Betrieb hat 32 Stellen auf 1480 abgebaut.", [("quantity", 32, "Stelle"), ("quantity", 1480, "Stelle")]),
         ("Im Jahr verbuchte das Haus 100.892 Besucher.", [("quantity", 100892, "Besucher")]),
         ("Er feiert den 100. Geburtstag.", []),
+        ("Der Kantonsrat entschied mit 58 zu 41 Stimmen.", [("quantity", 58, "Stimme"), ("quantity", 41, "Stimme")]),
+        ("Zum Parteitag kamen 1200 akkreditierte Journalisten.", [("quantity", 1200, "Journalist")]),
+        ("Es gab 48.000 belegte Plätze und 900 geladene Gäste.", [("quantity", 48000, "Platz"), ("quantity", 900, "Gast")]),
+        ("Die Kandidatin kam auf 31.74 Prozent.", [("percent", 31.74, None)]),
     ],
     ids=[
         "scale-shared", "scale-shared-count", "cent-shared", "larger-number-keeps-its-size", "no-scale", "um-x-auf-y",
         "von-x-auf-y-percent", "currency-from-the-sentence", "currency-after-comma", "no-currency-from-another-sentence",
         "partitive-x-der-y", "elliptic-bei-at-sentence-end", "elliptic-auf-before-verb", "grouped-number-after-label-word", "ordinal-before-noun",
+        "votes-x-zu-y", "participle-before-the-counted-noun", "participles-of-two-counts", "decimal-point-before-prozent",
     ],
 )
 def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):

@@ -10,7 +10,7 @@ import regex
 from ...lexicon import FUNCTION_WORDS
 from ...textutil import number_blockers, street_suffixes
 from .money import CURRENCY_SIGNS
-from .parse import current, digits_re, lexicon, parse_digits, parse_number_word, pattern
+from .parse import PERCENT_DECIMAL_RE, current, digits_re, lexicon, parse_digits, parse_number_word, pattern
 from .tokens import _lex_before
 
 # A word made only of German numeral parts ("zweihundertfünfzig", "dreiundzwanzig", "einem", "beiden");
@@ -47,6 +47,8 @@ def _candidates(text: str) -> list[tuple[int, int, float, str]]:
     out = []
     for m in digits_re().finditer(text):
         v = parse_digits(m.group())
+        if v is None and PERCENT_DECIMAL_RE.fullmatch(m.group()):
+            v = float(m.group())  # "23.82 Prozent": the only point before two digits digits_re takes here
         if v is not None:
             out.append((m.start(), m.end(), v, "digits"))
     low = text.lower()

@@ -30,6 +30,7 @@ DIGITS_DECIMAL_POINT_RE = regex.compile(_DIGITS % r"|\d+\.\d{1,2}(?!\d|\.\d)")
 SPACES_RE = regex.compile(r"[ \u00a0\u202f'’]")
 GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 DECIMAL_POINT_RE = regex.compile(r"\d+\.\d{1,2}|\d{1,3}(?:['’]\d{3})+\.\d{1,2}")
+PERCENT_DECIMAL_RE = regex.compile(r"\d{1,3}\.\d{1,2}")  # what digits_re admits with a point only before a percent word
 
 
 def lexicon() -> dict:
@@ -53,8 +54,17 @@ def decimal_point() -> bool:
 
 
 def digits_re() -> regex.Pattern:
-    """Numbers written with digits, as the locale being read writes them."""
-    return DIGITS_DECIMAL_POINT_RE if decimal_point() else DIGITS_RE
+    """Numbers written with digits, as the locale being read writes them; a point before one or
+    two digits right before a percent word is a decimal point everywhere ("23.82 Prozent": no
+    thousands group has fewer than three digits)."""
+    return DIGITS_DECIMAL_POINT_RE if decimal_point() else _digits_with_percent_decimals()
+
+
+@cache
+def _digits_with_percent_decimals() -> regex.Pattern:
+    words = sorted(lexicon()["percent_words"], key=len, reverse=True)
+    before_percent = r"|\d{1,3}\.\d{1,2}(?=[ \u00a0]?(?:%|" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L}))"
+    return regex.compile(_DIGITS % before_percent, regex.IGNORECASE)
 
 
 def pattern(name: str) -> str:

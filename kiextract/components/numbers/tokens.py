@@ -201,7 +201,7 @@ def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
     Returns (tokens used, head nouns)."""
     i = 0
     # lowercase adjectives ("16 neue Stellen") or capitalised name adjectives ("54 Kommunalen ...")
-    while i < len(toks) and i < 3 and toks[i].is_word and not toks[i].is_cap and toks[i].low.endswith(("e", "en", "er", "es", "em")) and toks[i].low not in ARTICLES and toks[i].low not in CONJ and not _is_verb(toks[i].low):
+    while i < len(toks) and i < 3 and toks[i].is_word and not toks[i].is_cap and toks[i].low.endswith(("e", "en", "er", "es", "em")) and toks[i].low not in ARTICLES and toks[i].low not in CONJ and (not _is_verb(toks[i].low) or _participle_before_noun(toks, i)):
         i += 1
     if i >= len(toks) or not _is_noun(toks[i]):
         return None
@@ -215,6 +215,15 @@ def _noun_phrase(toks: list[Tok]) -> tuple[int, list[Tok]] | None:
         heads.append(toks[used + 1])
         used += 2
     return used, heads
+
+
+PARTICIPLE_ENDINGS = ("te", "ten", "ter", "tes", "ene", "enen", "ener", "enes")
+
+
+def _participle_before_noun(toks: list[Tok], i: int) -> bool:
+    """A participle used as an adjective, though its form is also a verb's: "1600 akkreditierte
+    Journalisten", "1700 geladene Gäste", "271.000 belegte Plätze" (a noun follows it)."""
+    return toks[i].low.endswith(PARTICIPLE_ENDINGS) and i + 1 < len(toks) and _is_noun(toks[i + 1])
 
 
 def _inflected_adjective(t: Tok) -> bool:
