@@ -82,12 +82,15 @@ def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, per
         ("Zum Parteitag kamen 1200 akkreditierte Journalisten.", [("quantity", 1200, "Journalist")]),
         ("Es gab 48.000 belegte Plätze und 900 geladene Gäste.", [("quantity", 48000, "Platz"), ("quantity", 900, "Gast")]),
         ("Die Kandidatin kam auf 31.74 Prozent.", [("percent", 31.74, None)]),
+        ("Die Sanierung kostet 4 Millionen Euro. Der Erlös lag um 1,3 Millionen höher.", [("money", 4000000, "EUR"), ("money", 1300000, "EUR")]),
+        ("Das Budget liegt bei 9 Millionen Franken. Die Stadt rechnet mit Ausgaben von 8,2 Millionen.", [("money", 9000000, "CHF"), ("money", 8200000, "CHF")]),
     ],
     ids=[
         "scale-shared", "scale-shared-count", "cent-shared", "larger-number-keeps-its-size", "no-scale", "um-x-auf-y",
         "von-x-auf-y-percent", "currency-from-the-sentence", "currency-after-comma", "no-currency-from-another-sentence",
         "partitive-x-der-y", "elliptic-bei-at-sentence-end", "elliptic-auf-before-verb", "grouped-number-after-label-word", "ordinal-before-noun",
         "votes-x-zu-y", "participle-before-the-counted-noun", "participles-of-two-counts", "decimal-point-before-prozent",
+        "currency-of-the-text-after-a-money-noun", "money-nouns-in-a-later-sentence",
     ],
 )
 def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):

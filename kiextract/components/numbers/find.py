@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import regex
+
 from ...textutil import Ranges, overlaps
 from .ages import find_ages
 from .candidates import _candidates, _is_year, _ordinal_or_label, _plain_year_or_code
@@ -80,6 +82,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
         context = None
         if last_money is not None and s - last_money.end <= CONTEXT_CURRENCY_CHARS and not SENTENCE_END_RE.search(text, last_money.end, s):
             context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
+        elif last_money is not None and _money_noun_before(text, s):
+            context = last_money.fields["unit"]  # a later sentence that names money: "Der Erlös lag um 2,2 Millionen höher"
         fact = _classify(text, s, e, v, kind, toks, context)
         if fact is None and toks and toks[0].low in CONJ:
             fact = _listed_amount(text, s, e, v, last_money)  # "…, Hochdorf 250.000 und Neudorf …"
@@ -124,6 +128,21 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     results = _joined_amounts(text, results)
     # a value out of any range ("310 digits Euro") is no fact, never an exception further on
     return [m for f in results if math.isfinite(f.value) and abs(f.value) < MAX_VALUE and (m := _measure_or_count(f)) is not None]
+
+
+WORD_RE = regex.compile(r"\p{L}+")
+MONEY_NOUN_REACH = 120  # characters back in the number's sentence where a noun of money may stand
+
+
+def _money_noun_before(text: str, s: int) -> bool:
+    """A noun of money ("Einnahmen", "Erlös", "Etat", compounds such as "Karteneinnahmen") before
+    the number in its sentence: a bare "2,2 Millionen" there is the document's money, not people."""
+    start = max(0, s - MONEY_NOUN_REACH)
+    end = None
+    for m in SENTENCE_END_RE.finditer(text, start, s):
+        end = m.end()
+    nouns = words("money_nouns")
+    return any(w.endswith(tuple(nouns)) for w in WORD_RE.findall(text[end or start:s].lower()))
 
 
 def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], context_currency: str | None = None) -> NumberFact | None:
