@@ -244,6 +244,8 @@ def parse_floor(spec: str) -> tuple[str, float]:
         floor = float(value)
     except ValueError:
         raise ValueError(f"--min {spec!r}: {value!r} is not a number") from None
+    if not 0.0 <= floor <= 1.0:
+        raise ValueError(f"--min {spec!r}: an F1 floor lies between 0 and 1 (0.8, not 80)")
     return name, floor
 
 

@@ -62,6 +62,9 @@ def display_name(name: str) -> str:
             return name.encode("utf-8", "replace").decode("utf-8")
 
 
+URL_PACKAGES = {"s3": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs", "http": "aiohttp", "https": "aiohttp"}
+
+
 def discover(paths: list[str], glob: str | Sequence[str] = "*.txt") -> Iterator[Source]:
     """Every input named by `paths`, lazily: files as given, directories walked recursively in
     sorted order for names matching any of the `glob` patterns, '-' for stdin. Problems become
@@ -70,6 +73,9 @@ def discover(paths: list[str], glob: str | Sequence[str] = "*.txt") -> Iterator[
     for raw in paths:
         if raw == "-":
             yield Source("-")
+            continue
+        if is_url(raw):  # object storage: read where it is processed
+            yield Source(raw)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -135,13 +141,17 @@ def _link_problem(path: Path) -> str:
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8 with or without BOM, else cp1252 with a warning.
+    """Text from bytes: UTF-8 with or without BOM, UTF-16 or UTF-32 by their BOM, else cp1252 with
+    a warning.
 
-    >>> decode("Güler".encode("cp1252"), "x.txt")
-    ('Güler', ['x.txt is not UTF-8; read as Windows-1252 (cp1252): check umlauts'])
+    >>> decode("Güler".encode("cp1252"), "x.txt"), decode("Köln".encode("utf-16"), "x.txt")
+    (('Güler', ['x.txt is not UTF-8; read as Windows-1252 (cp1252): check umlauts']), ('Köln', []))
     """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    codec = wide_unicode_bom(data)
+    if codec is not None:
+        return data.decode(codec, "replace").lstrip("\ufeff"), []
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -183,6 +193,26 @@ def _refuse_binary(data: bytes, name: str) -> None:
         raise InputError(name, "an image, audio or video file, not text or HTML; pass only articles")
 
 
+def looks_like_jsonl(data: bytes) -> bool:
+    """Whether bytes without a telling name (standard input) are a JSON Lines corpus: the first
+    line is a JSON object with "text" or "html".
+
+    >>> looks_like_jsonl(b'{"id": "a1", "text": "Landrat Anna Meier kam."}\\n'), looks_like_jsonl(b"{Klammer} im Text")
+    (True, False)
+    """
+    import json
+
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:65536]
+    if not head.startswith(b"{"):
+        return False
+    first = head.split(b"\n", 1)[0]
+    try:
+        obj = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and isinstance(obj.get("text", obj.get("html")), str)
+
+
 def read_inputs(
     source: Source, published: str | None = None, max_chars: int = MAX_CHARS, stdin=None,
     input_format: str = "auto", with_text: bool = False,
@@ -217,7 +247,8 @@ def inputs_from_bytes(
         raise InputError(name, _file_too_large(len(data), max_chars, corpus))
     _refuse_binary(data, name)
     fmt = input_format if input_format != "auto" else (
-        "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES or looks_like_html(data) else "text"
+        "jsonl" if suffix in JSONL_SUFFIXES or (not suffix and looks_like_jsonl(data))
+        else "html" if suffix in HTML_SUFFIXES or looks_like_html(data) else "text"
     )
     if fmt == "jsonl":
         return list(_jsonl_inputs(data, name, published, max_chars, with_text))
@@ -250,10 +281,15 @@ def _read_bytes(source: Source, max_chars: int, stdin=None, corpus: bool = False
             if len(data) > limit:
                 raise InputError(name, _file_too_large(len(data), max_chars, corpus, "bytes or more"))
         elif is_url(source.name):  # object storage (s3://…), read by the worker that processes it
-            import fsspec
+            try:
+                import fsspec
 
-            with fsspec.open(source.name, "rb") as fh:
-                data = fh.read(limit + 1)
+                with fsspec.open(source.name, "rb") as fh:
+                    data = fh.read(limit + 1)
+            except ImportError as exc:  # fsspec, or its filesystem (s3fs, gcsfs), is not installed
+                scheme = source.name.split("://", 1)[0]
+                raise InputError(source.name, f"reading {scheme}:// needs a package that is not installed ({exc}); "
+                                              f"pip install 'kiextract[cluster]' {URL_PACKAGES.get(scheme, '')}".rstrip()) from None
             name = source.name
         else:
             assert source.path is not None
@@ -278,8 +314,17 @@ def _read_bytes(source: Source, max_chars: int, stdin=None, corpus: bool = False
     return name, data
 
 
+def wide_unicode_bom(data: bytes) -> str | None:
+    """The codec a UTF-32 or UTF-16 byte-order mark names ("utf-32", "utf-16"), or None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def _text_input(data: bytes, name: str, published: str | None, max_chars: int) -> Input:
-    if b"\x00" in data[:BINARY_SNIFF]:
+    if b"\x00" in data[:BINARY_SNIFF] and wide_unicode_bom(data) is None:  # a BOM says what the NUL bytes are
         raise InputError(name, "looks like a binary file (it contains NUL bytes), not text; pass only .txt articles")
     text, warnings = decode(data, name)
     if len(text) > max_chars:

@@ -33,13 +33,15 @@ def csv_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def format_for(path: str | PurePath) -> str:
-    """The output format a file's name asks for.
+def format_for(path: str | PurePath) -> str | None:
+    """The output format a file's name asks for: JSON Lines without an extension, None for an
+    extension kiextract cannot write (".xlsx", ".parquet": a folder with --format parquet).
 
-    >>> format_for("facts.csv"), format_for("out/FACTS.JSON"), format_for("facts.data")
-    ('csv', 'json', 'jsonl')
+    >>> format_for("facts.csv"), format_for("out/FACTS.JSON"), format_for("facts"), format_for("facts.xlsx")
+    ('csv', 'json', 'jsonl', None)
     """
-    return EXTENSIONS.get(PurePath(path).suffix.lower(), "jsonl")
+    suffix = PurePath(path).suffix.lower()
+    return EXTENSIONS.get(suffix) if suffix else "jsonl"
 
 
 def _dumps(doc: dict[str, Any]) -> str:
@@ -148,13 +150,25 @@ def fact_details(fact: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def pipe_console(**kwargs):
+    """A rich Console for data on standard output whose closed pipe (`| head -1`) is a
+    BrokenPipeError, which the commands end quietly with exit 0 as for JSON Lines (rich's own
+    Console exits with 1 there)."""
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeConsole(**kwargs)
+
+
 class TableWriter:
     """Rich tables: a section per document, a row per fact; readable at 100 columns."""
 
     def __init__(self, out: IO[str], width: int | None = None) -> None:
-        from rich.console import Console
-
-        self.console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+        self.console = pipe_console(file=out, width=width, highlight=False, soft_wrap=False)
 
     def write(self, doc: dict[str, Any]) -> None:
         from rich.markup import escape

@@ -21,16 +21,38 @@ TYPE_NAMES = {k.name: k.label for k in KINDS}
 SUB_NAMES = {"role": "Rolle", "party": "Partei", "age": "Alter", "about": "Zweck"}
 
 
-def describe(fact: dict) -> str:
+def describe(fact: dict, language: str = "en") -> str:
     """The normalised value and what goes with it, in one line, as its kind describes it:
     "Serap Güler · Staatssekretärin (Land NRW) · CDU · 38 Jahre", "365000 EUR · Förderung",
-    "2018-04-05 (day)"."""
+    "2018-04-05 (day)", "unresolved (day) · since"; in German ("de", the HTML page) the
+    qualifier, modifier and grain read "seit", "mehr als", "nicht aufgelöst (Tag)".
+
+    >>> describe({"type": "date", "value": None, "grain": "day", "modifier": "since"}), describe({"type": "quantity", "value": 300, "unit": "Gast", "qualifier": "more_than"}, "de")
+    ('unresolved (day) · since', '300 Gast · mehr als')
+    """
     kind = BY_NAME.get(fact.get("type"))
-    parts = kind.details(fact) if kind is not None else [str(fact.get("value"))]
+    words = _labels(language)
+    if fact.get("value") is None and fact.get("type") == "date":
+        grain = fact.get("grain")
+        parts = [words["unresolved"] + (f" ({words.get(grain, grain)})" if grain else "")]
+    elif fact.get("type") == "date" and fact.get("grain"):
+        parts = [f"{fact['value']} ({words.get(fact['grain'], fact['grain'])})"]
+    else:
+        parts = kind.details(fact) if kind is not None else [str(fact.get("value"))]
     qualifier = fact.get("qualifier") or fact.get("modifier")
     if qualifier:
-        parts.append(str(qualifier))
+        parts.append(words.get(qualifier, str(qualifier).replace("_", " ")))
     return " · ".join(p for p in parts if p)
+
+
+def _labels(language: str) -> dict[str, str]:
+    """The words of a view: English as the values are named ("more than", "unresolved"), or the
+    German of words_de.json show_labels."""
+    if language == "de":
+        from .textutil import load_json
+
+        return load_json("words_de.json")["show_labels"]["words"]
+    return {"unresolved": "unresolved"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +79,7 @@ def spans(record: dict, text: str) -> list[Span]:
 
     for k, fact in enumerate(record.get("facts", [])):
         fid = f"f{k + 1}"
-        label = f"{TYPE_NAMES.get(fact['type'], fact['type'])}: {describe(fact)}"
+        label = f"{TYPE_NAMES.get(fact['type'], fact['type'])}: {describe(fact, 'de')}"
         if ok(fact["start"], fact["end"]):
             out.append(Span(fact["start"], fact["end"], "fact", fact["type"], fid, label))
         for m in fact.get("mentions") or []:
@@ -167,7 +189,7 @@ def _fact_list(record: dict) -> str:
         fid = f"f{k + 1}"
         rows.append(
             f'<li class="ki-item ki-item-{_attr(fact["type"])}"><a href="#{fid}">{html.escape(fact["text"])}</a>'
-            f' <small>{html.escape(TYPE_NAMES.get(fact["type"], fact["type"]))}</small> → {html.escape(describe(fact))}</li>'
+            f' <small>{html.escape(TYPE_NAMES.get(fact["type"], fact["type"]))}</small> → {html.escape(describe(fact, "de"))}</li>'
         )
     return "<ol>" + "".join(rows) + "</ol>" if rows else "<p>Keine Fakten.</p>"
 

@@ -151,6 +151,23 @@ class OutputFile:
             pass
 
 
+def fact_types(values: list[str]) -> tuple[str, ...]:
+    """The fact types of --type: repeated, comma lists, singular or plural, any case ("-t
+    persons,Money" -> person, money); one line naming what is accepted otherwise."""
+    plural = {t + "s": t for t in FACT_TYPES} | {"organisations": "organization", "organisation": "organization"}
+    out = []
+    for value in values:
+        for word in (w.strip().lower() for w in value.split(",")):
+            if not word:
+                continue
+            kind = word if word in FACT_TYPES else plural.get(word)
+            if kind is None:
+                raise KiextractError(f"--type {word}: no such fact type; use {', '.join(FACT_TYPES)} (or their plurals, comma-separated)")
+            if kind not in out:
+                out.append(kind)
+    return tuple(out)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

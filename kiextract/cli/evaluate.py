@@ -65,6 +65,11 @@ def _run_eval(predictions: Path, gold_dir: Path, verbose: bool, fmt: "EvalFormat
     else:
         raise KiextractError(f"{predictions}: no such file or directory")
     result = evaluate(records, gold_dir)
+    if len(result.missing) == len(result.details):
+        raise KiextractError(
+            f"{predictions}: no record belongs to a gold file of {gold_dir} (a record belongs to the gold file with the stem of its "
+            f"source: r01.txt to r01.json); check the two paths"
+        )
     if fmt == EvalFormat.json:
         typer.echo(json.dumps(result.to_dict(verbose=verbose), ensure_ascii=False, indent=2))
     else:

@@ -17,11 +17,11 @@ import typer
 from .. import __version__
 from ..engine import Options
 from ..errors import ExitCode, KiextractError
+from ..records import FACT_TYPES
 from . import common
 from .common import (
     DEFAULT_GLOBS,
     LOCALE_HELP,
-    FactType,
     Format,
     InputFormat,
     LocaleChoice,
@@ -53,7 +53,7 @@ class Run:
 def facts(
     paths: List[str] = typer.Argument(..., help="Files (text, HTML pages, .jsonl corpora), directories (every *.txt, *.html, *.htm below, recursively) or - for stdin. Example: seeds/ page.html corpus.jsonl"),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: from the -o file's extension (.json, .jsonl, .csv, .txt for a table), else a table on a terminal and jsonl in a pipe]. Example: --format csv"),
-    types: Optional[List[FactType]] = typer.Option(None, "--type", "-t", help="Show only facts of this type (repeatable); --db still stores all. Example: -t person -t organization"),
+    types: Optional[List[str]] = typer.Option(None, "--type", "-t", help=f"Show only facts of these types (repeatable, or a comma list; plurals too: {', '.join(FACT_TYPES)}); --db still stores all. Example: -t person,organization"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout. Example: -o facts.csv"),
     published: Optional[str] = typer.Option(None, "--published", callback=common.check_date, help="Publication date for every input; overrides what the text says. Example: --published 2018-04-05"),
     model: str = typer.Option("auto", "--model", "-m", help="auto or blank (rules only), kiextract (the shipped NER model), or the name or path of a spaCy German pipeline. Example: --model kiextract"),
@@ -77,10 +77,15 @@ def facts(
     Example: kiextract facts seeds/ --format json > facts.json
     """
     err = common.stderr()
+    try:
+        chosen_types = common.fact_types(types) if types else None
+    except KiextractError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
+        raise typer.Exit(int(ExitCode.USAGE)) from None
     run = Run(
         paths=paths,
         options=Options(model, str(patterns) if patterns else None, published, max_chars, input_format.value, with_text, locale=locale.value),
-        fmt=fmt.value if fmt is not None else None, types=tuple(t.value for t in types) if types else None, output=output,
+        fmt=fmt.value if fmt is not None else None, types=chosen_types, output=output,
         globs=glob or list(DEFAULT_GLOBS), jobs=jobs, db=db, force=force, quiet=quiet, csv_raw=csv_raw, dask=dask,
         partition_size=partition_size, err=err,
     )
@@ -109,6 +114,11 @@ def run_facts(run: Run) -> ExitCode:
     err, output, db = run.err, run.output, run.db
     write_output = db is None or run.fmt is not None or output is not None
     fmt_name = run.fmt or (format_for(output) if output is not None else "table" if sys.stdout.isatty() else "jsonl")
+    if fmt_name is None:
+        raise KiextractError(
+            f"-o {output}: kiextract cannot write {output.suffix} files; name the file .json, .jsonl, .csv or .txt (a table), "
+            f"or give --format (Parquet: -o FOLDER --format parquet)"
+        )
     jobs = 1 if "-" in run.paths else run.jobs
     if output is not None:
         common.check_output(output)
@@ -233,6 +243,15 @@ def run_facts(run: Run) -> ExitCode:
     return ExitCode.OK
 
 
+def _parts_written(out_dir) -> int | None:
+    """The complete part files in a partitioned output folder (Parquet's documents/, or JSON Lines
+    parts), or None without a folder."""
+    if out_dir is None:
+        return None
+    folder = Path(out_dir)
+    return len(list((folder / "documents").glob("part-*.parquet"))) + len(list(folder.glob("part-*.jsonl")))
+
+
 def _check_parts(run: Run) -> str:
     """The format of a partitioned run, or a one-line error for flags that do not go with one."""
     output, dask = run.output, run.dask
@@ -342,7 +361,11 @@ def run_parts(run: Run) -> ExitCode:
         if out_dir is not None:
             remove_temporary(out_dir)
         how = "terminated" if isinstance(exc, Terminated) else "interrupted"
-        err.print(f"{how} after {documents} documents; the parts written are complete")
+        written = _parts_written(out_dir)
+        if written is None:
+            err.print(f"{how} after {documents} documents; the output so far is complete")
+        else:  # workers may have written parts whose results had not come back yet
+            err.print(f"{how}: {written} parts written to {escape(str(out_dir))}, each complete ({documents} documents reported)")
         return ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
     finally:
         with contextlib.suppress(BaseException):  # Ctrl-C while closing: what is written is complete

@@ -35,9 +35,8 @@ def show(
 
 
 def run_show(paths, html_out: Optional[Path], published, model: str, globs, err, locale: str = "auto") -> ExitCode:
-    from rich.console import Console
-
     from .. import engine
+    from ..output import pipe_console
     from ..inputs import discover
     from ..show import html_page, index_page, print_terminal
 
@@ -56,7 +55,7 @@ def run_show(paths, html_out: Optional[Path], published, model: str, globs, err,
         except OSError as exc:
             raise KiextractError(f"--html {html_out}: cannot create the folder ({exc.strerror or exc})") from None
     options = engine.Options(model=model, published=published, with_text=True, locale=locale)
-    out = Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
+    out = pipe_console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
     failed = 0
     pages: list[tuple[str, dict]] = []
     used: set[str] = set()
@@ -69,7 +68,11 @@ def run_show(paths, html_out: Optional[Path], published, model: str, globs, err,
         record = outcome.record.to_dict()
         text = record["text"] or ""
         if html_out is None:
-            print_terminal(out, record, text)
+            try:
+                print_terminal(out, record, text)
+            except BrokenPipeError:  # the reader has gone (`| head`): stop quietly, as facts does
+                common.quiet_stdout()
+                return ExitCode.OK
             continue
         if single:
             page, name = html_out, html_out.name

@@ -13,8 +13,10 @@ from kiextract.components.contacts.find import find_contacts
         ("auf dem Portal www.integrationsportal-rhein-sieg-kreis.de.", "url", "www.integrationsportal-rhein-sieg-kreis.de"),
         ("Infos: https://www.land.nrw/de/pressemitteilung?id=5, sagte sie", "url", "https://www.land.nrw/de/pressemitteilung?id=5"),
         ("(siehe https://de.wikipedia.org/wiki/Köln_(Begriffsklärung))", "url", "https://de.wikipedia.org/wiki/Köln_(Begriffsklärung)"),
+        ("Anmeldungen bitte an kontakt@musikschule-oerlikon.ch.", "email", "kontakt@musikschule-oerlikon.ch"),
     ],
-    ids=["spaced-phone", "phone-slash-dash", "international-phone", "email-lowercased", "www-url-trailing-dot", "https-url-comma", "url-balanced-bracket"],
+    ids=["spaced-phone", "phone-slash-dash", "international-phone", "email-lowercased", "www-url-trailing-dot", "https-url-comma", "url-balanced-bracket",
+         "email-before-the-full-stop"],
 )
 def test_contacts_are_found_and_normalised(text, kind, value):
     found = [(c.kind, c.value) for c in find_contacts(text)]

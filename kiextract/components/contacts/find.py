@@ -9,9 +9,10 @@ import regex
 from ...textutil import Ranges, load_lines
 
 # The domain labels repeat possessively (`++`): on a long run of dotted labels ("a1.a1.a1…") that
-# ends in no top-level domain, a backtracking loop made the search quadratic in the run.
+# ends in no top-level domain, a backtracking loop made the search quadratic in the run. A label's
+# dot is one only before another label: the full stop after "info@beispiel.de." ends the sentence.
 EMAIL_RE = regex.compile(
-    r"(?<![\w.+-])[\w.+-]++@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)++\p{L}{2,24}(?![\w@])",
+    r"(?<![\w.+-])[\w.+-]++@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.(?=[\p{L}\p{N}]))++\p{L}{2,24}(?![\w@])",
 )
 URL_RE = regex.compile(
     r"(?<![\w@/.-])(?:(?:https?://|www\.)[^\s<>\"“”„«»]+"
