@@ -180,6 +180,8 @@ def main() -> int:
         return 0
     if not args.archive:
         ap.error("give the archive of articles, e.g. ../shared/data/news/10kgnad/articles.tar.xz")
+    if not Path(args.archive).is_file():
+        ap.error(f"{args.archive}: no such archive (the 10kGNAD articles are in ../shared/data/news/10kgnad/ beside the checkout)")
 
     tmp = Path(tempfile.mkdtemp(prefix="kiextract-bench-"))
     try:

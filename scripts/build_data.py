@@ -244,4 +244,7 @@ def organisations(src: Path, prob: dict[str, float], lemmas: set[str]) -> list[s
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/gazetteers"))
+    source = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/gazetteers")
+    if not (source / "de_first_names.txt").is_file():
+        sys.exit(f"{source}: not the folder of gazetteers (it needs de_first_names.txt and the others of ../shared/data/gazetteers beside the checkout)")
+    main(source)

@@ -117,3 +117,15 @@ def test_show_says_unresolved_in_the_language_of_its_view(tmp_path):
     runner.invoke(app, ["show", "--model", "blank", str(path), "--html", str(page)])
     html = page.read_text(encoding="utf-8")
     assert "nicht aufgelöst (Tag)" in html and "mehr als" in html and "more_than" not in html
+
+
+@pytest.mark.parametrize(
+    "script, message",
+    [("benchmarks/bench.py", "no such archive"), ("scripts/build_data.py", "not the folder of gazetteers")],
+    ids=["bench", "build-data"],
+)
+def test_the_scripts_say_in_one_line_what_they_need(tmp_path, script, message):
+    root = SEEDS.parent
+    proc = subprocess.run([sys.executable, str(root / script), str(tmp_path / "fehlt")], capture_output=True, text=True, timeout=120)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode != 0 and message in lines[-1] and "Traceback" not in proc.stderr
