@@ -22,7 +22,7 @@ DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.-]*(?:[ /]\p{Lu}?[\p{L}.-]+){0,3}
 BYLINE_RE = regex.compile(dates_words()["grammar"]["parts"]["byline"])  # "Von Paul Kieras, 14.08.2017"
 
 
-WEAK_CUES = ("vom",)
+WEAK_CUES = tuple(dates_words()["words"]["weak_published_cues"])  # "Schreiben vom 3. Mai": no label of the text's own date
 OPENING_LINES = 6  # the lines of title, kicker and blank lines before an article's first paragraph
 SIGNED_RE = regex.compile(r"[.!?“\"]\s+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")  # "… eingetreten. Mathias Frei "
 PUBLISHED_WITHIN = 20_000  # the publication date stands near the top: no further than this
@@ -78,7 +78,8 @@ def _labelled(text: str, refs: list[DateRef], limit: int) -> DateRef | None:
     "Datum: 11.05.2025", "Stand\n03.05.2021"): on its line or on the line before; not the weak
     cue "vom" ("Meldung vom" counts in the second pass)."""
     cues = [c for c in dates_words()["published_cues"] if c not in WEAK_CUES]
-    label = regex.compile(r"(?i)(?:^|\n)[^\n]{0,20}\b(?:" + "|".join(regex.escape(c) for c in cues) + r")\b\W{0,3}(?:am\s+)?\s*$")
+    joiners = "|".join(regex.escape(w) for w in dates_words()["words"]["published_cue_joiners"])  # "Veröffentlicht am"
+    label = regex.compile(r"(?i)(?:^|\n)[^\n]{0,20}\b(?:" + "|".join(regex.escape(c) for c in cues) + r")\b\W{0,3}(?:(?:" + joiners + r")\s+)?\s*$")
     for r in refs:
         if r.start > limit:
             break
