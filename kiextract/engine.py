@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 
 from .errors import InputError
 from .inputs import MAX_CHARS, Source, read_inputs
-from .pipeline import load_pipeline, process
+from .pipeline import describe_exception, load_pipeline, process
 from .records import Document, Outcome
 
 CHUNK = 16  # documents per task of the pool: big enough to amortise it, small enough to balance
@@ -78,15 +78,9 @@ def process_sources(sources: Iterable[Source], options: Options, nlp=None) -> li
         except InputError as exc:
             slots.append(Outcome(src.name, error=exc.reason))
         except Exception as exc:  # a reader's fault on a hostile input costs that input only (and what of it is left unread)
-            slots.append(Outcome(src.name, error=f"cannot be read: {type(exc).__name__}: {_short(exc)}"))
+            slots.append(Outcome(src.name, error=f"cannot be read: {describe_exception(exc)}"))
     outcomes = iter(process(nlp, items, batch_size=CHUNK))
     return [next(outcomes) if slot is None else slot for slot in slots]
-
-
-def _short(exc: BaseException, limit: int = 200) -> str:
-    """An exception's message on one line, at most `limit` characters."""
-    text = " ".join(str(exc).split()) or "no message"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _process_chunk(chunk: list[Source], options: Options) -> list[Outcome]:

@@ -209,7 +209,7 @@ def _outcome(doc, item: Input) -> Outcome:
         record = doc_to_record(doc, source=item.source, sha256=_sha256(item), title=item.title, source_text=item.text)
         return Outcome(item.source, _with_input_fields(record, item))
     except Exception as exc:  # a bug on one document must not cost the others
-        return _failed(item, f"building the record failed: {_describe(exc)}")
+        return _failed(item, f"building the record failed: {describe_exception(exc)}")
 
 
 def _with_input_fields(record: Document, item: Input) -> Document:
@@ -230,7 +230,8 @@ def _failed(item: Input, message: str) -> Outcome:
     return Outcome(item.source, _with_input_fields(record, item))
 
 
-def _describe(exc: BaseException) -> str:
+def describe_exception(exc: BaseException) -> str:
+    """An exception on one line: its type and the first line of its message, at most 300 characters."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
@@ -306,7 +307,7 @@ def _one(nlp, item: Input) -> Outcome:
         for stage, proc in (_stages_after_model(nlp) if model_done else nlp.pipeline):
             doc = proc(doc)
     except Exception as exc:
-        return _failed(item, f"stage {stage} failed: {_describe(exc)}")
+        return _failed(item, f"stage {stage} failed: {describe_exception(exc)}")
     return _outcome(doc, item)
 
 

@@ -32,13 +32,10 @@ def describe(fact: dict, language: str = "en") -> str:
     """
     kind = BY_NAME.get(fact.get("type"))
     words = _labels(language)
-    if fact.get("value") is None and fact.get("type") == "date":
+    if fact.get("type") == "date":  # the kind's own description, with the view's words for an unresolved value and the grain
         grain = fact.get("grain")
-        parts = [words["unresolved"] + (f" ({words.get(grain, grain)})" if grain else "")]
-    elif fact.get("type") == "date" and fact.get("grain"):
-        parts = [f"{fact['value']} ({words.get(fact['grain'], fact['grain'])})"]
-    else:
-        parts = kind.details(fact) if kind is not None else [str(fact.get("value"))]
+        fact = {**fact, "value": words["unresolved"] if fact.get("value") is None else fact["value"], "grain": words.get(grain, grain)}
+    parts = kind.details(fact) if kind is not None else [str(fact.get("value"))]
     qualifier = fact.get("qualifier") or fact.get("modifier")
     if qualifier:
         parts.append(words.get(qualifier, str(qualifier).replace("_", " ")))

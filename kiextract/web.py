@@ -54,8 +54,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
     warnings = []
     if declared:
         charset = declared.group(1).decode("ascii", "ignore").lower()
-        if _text_encoding(charset) or _wide_unicode(charset):
-            charset = "utf-8" if _wide_unicode(charset) else charset
+        codec = _page_codec(charset)
+        if codec is not None:
+            charset = codec
             try:
                 return data.decode(charset), []
             except (UnicodeError, LookupError, ValueError):  # a lie, or a codec that fails on these bytes
@@ -71,25 +72,19 @@ def decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
 NO_WEB_CODECS = frozenset({"undefined", "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "mbcs", "oem"})
 
 
-def _text_encoding(charset: str) -> bool:
-    """Is `charset` a codec that decodes a web page? Not an unknown name, not one of Python's
-    bytes-to-bytes or text-to-text codecs a page may name to trip a reader ("rot13", "base64",
-    "hex", "zlib", "uu", "quopri"), nor one no browser reads a page in ("undefined", "utf-7",
-    "unicode_escape"), nor UTF-16 or UTF-32 (`_wide_unicode`)."""
+def _page_codec(charset: str) -> str | None:
+    """The codec to read a page in that declares `charset`, or None where it names no codec a
+    browser reads a page in: an unknown name, one of Python's bytes-to-bytes or text-to-text
+    codecs a page may name to trip a reader ("rot13", "base64", "hex", "zlib", "uu", "quopri"),
+    "undefined", "utf-7", "unicode_escape". UTF-16 or UTF-32 declared in a meta tag, which is
+    ASCII itself, is read as UTF-8, as the HTML standard says (a real UTF-16 page has its BOM)."""
     try:
         info = codecs.lookup(charset)
     except (LookupError, ValueError):
-        return False
-    return getattr(info, "_is_text_encoding", True) and info.name not in NO_WEB_CODECS and not _wide_unicode(charset)
-
-
-def _wide_unicode(charset: str) -> bool:
-    """UTF-16 or UTF-32 declared in a meta tag, which is ASCII itself: the HTML standard reads such
-    a page as UTF-8 (a real UTF-16 page starts with its BOM)."""
-    try:
-        return codecs.lookup(charset).name.startswith(("utf-16", "utf-32"))
-    except (LookupError, ValueError):
-        return False
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return charset if getattr(info, "_is_text_encoding", True) and info.name not in NO_WEB_CODECS else None
 
 
 def page_from_html(data: bytes, name: str) -> tuple[Page, list[str]]:

@@ -18,7 +18,6 @@ from ..records import FACT_TYPES, INPUT_FORMATS
 
 Format = Enum("Format", {f: f for f in FORMATS}, type=str)  # the output module's formats
 InputFormat = Enum("InputFormat", {f: f for f in INPUT_FORMATS}, type=str)
-FactType = Enum("FactType", {t: t for t in FACT_TYPES}, type=str)  # the record model's types
 LocaleChoice = Enum("LocaleChoice", {c: c for c in LOCALE_CHOICES}, type=str)  # auto, de-DE, de-AT, de-CH
 LOCALE_HELP = "How the texts are written: de-DE, de-AT, de-CH (phone region, currency and number format, holidays, parties), or auto: found in each text. Example: --locale de-CH"
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")

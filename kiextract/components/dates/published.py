@@ -1,6 +1,8 @@
 """The publication date a text states: a date line near the top, a byline date, a dateline."""
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ...lexicon import places
@@ -77,12 +79,18 @@ def _labelled(text: str, refs: list[DateRef], limit: int) -> DateRef | None:
     """The first day near the top that a publication cue labels ("Veröffentlicht am 14.11.2016",
     "Datum: 11.05.2025", "Stand\n03.05.2021"): on its line or on the line before; not the weak
     cue "vom" ("Meldung vom" counts in the second pass)."""
-    cues = [c for c in dates_words()["published_cues"] if c not in WEAK_CUES]
-    joiners = "|".join(regex.escape(w) for w in dates_words()["words"]["published_cue_joiners"])  # "Veröffentlicht am"
-    label = regex.compile(r"(?i)(?:^|\n)[^\n]{0,20}\b(?:" + "|".join(regex.escape(c) for c in cues) + r")\b\W{0,3}(?:(?:" + joiners + r")\s+)?\s*$")
+    label = _label_re()
     for r in refs:
         if r.start > limit:
             break
         if r.kind == "absolute" and r.grain in ("day", "minute", "second") and label.search(text, max(0, r.start - 40), r.start):
             return r
     return None
+
+
+@cache
+def _label_re() -> regex.Pattern:
+    """A publication cue at the end of what stands before a date: "Datum:", "Veröffentlicht am"."""
+    cues = [c for c in dates_words()["published_cues"] if c not in WEAK_CUES]
+    joiners = "|".join(regex.escape(w) for w in dates_words()["words"]["published_cue_joiners"])
+    return regex.compile(r"(?i)(?:^|\n)[^\n]{0,20}\b(?:" + "|".join(regex.escape(c) for c in cues) + r")\b\W{0,3}(?:(?:" + joiners + r")\s+)?\s*$")

@@ -3,6 +3,7 @@ what it counts or pays for. The whole logic over plain text (the component and t
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import regex
 
@@ -21,7 +22,7 @@ from .money import (
     _money,
     _scale,
 )
-from .parse import lexicon, round_value, words
+from .parse import current, lexicon, round_value, words
 from .percents import _about_fields, _percent_about, _shares
 from .tokens import (
     AND_OR,
@@ -141,8 +142,13 @@ def _money_noun_before(text: str, s: int) -> bool:
     end = None
     for m in SENTENCE_END_RE.finditer(text, start, s):
         end = m.end()
-    nouns = words("money_nouns")
-    return any(w.endswith(tuple(nouns)) for w in WORD_RE.findall(text[end or start:s].lower()))
+    nouns = _money_nouns(current())
+    return any(w.endswith(nouns) for w in WORD_RE.findall(text[end or start:s].lower()))
+
+
+@cache
+def _money_nouns(locale: str) -> tuple[str, ...]:
+    return tuple(sorted(words("money_nouns")))  # words() reads the locale being read, which is `locale`
 
 
 def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], context_currency: str | None = None) -> NumberFact | None:
