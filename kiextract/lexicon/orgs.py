@@ -3,7 +3,7 @@ and which bodies are generic."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -100,6 +100,7 @@ def org_heads() -> tuple[str, ...]:
     return tuple(sorted((w.lower() for w in load_lines("org_heads.txt")), key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def org_head_of(word: str) -> str | None:
     """The organisation head a noun is or ends in ("Jugendamt" -> "amt"), or None.
 

@@ -51,7 +51,7 @@ def scores(text: str, url: str | None = None) -> dict[str, int]:
         info = load_json("locales.json")[code]
         single, phrases, patterns = _cues(code)
         score = sum(n for w, n in single.items() if w in words)
-        score += sum(n for w, n in phrases.items() if regex.search(r"(?<![\p{L}])" + regex.escape(w) + r"(?![\p{L}])", text))
+        score += sum(n for w, n in phrases.items() if w in text and regex.search(r"(?<![\p{L}])" + regex.escape(w) + r"(?![\p{L}])", text))
         score += sum(n for p, n in patterns if p.search(text))
         if url and any(url.split("/")[2:3] and url.split("/")[2].endswith(d) for d in info.get("domains", [])):
             score += info.get("domain_weight", 0)

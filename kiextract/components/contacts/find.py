@@ -14,11 +14,14 @@ from ...textutil import Ranges, load_lines
 EMAIL_RE = regex.compile(
     r"(?<![\w.+-])[\w.+-]++@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.(?=[\p{L}\p{N}]))++\p{L}{2,24}(?![\w@])",
 )
+BARE_DOMAIN_ENDS = ("de", "com", "org", "net", "eu", "info", "nrw", "at", "ch")
 URL_RE = regex.compile(
-    r"(?<![\w@/.-])(?:(?:https?://|www\.)[^\s<>\"“”„«»]+"
-    r"|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)++(?:de|com|org|net|eu|info|nrw|at|ch)(?:/[^\s<>\"“”„«»]*)?(?![\w@.-]))",
+    r"\b(?<![\w@/.-])(?:(?:https?://|www\.)[^\s<>\"“”„«»]+"
+    r"|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)++(?:" + "|".join(BARE_DOMAIN_ENDS) + r")(?:/[^\s<>\"“”„«»]*)?(?![\w@.-]))",
     regex.IGNORECASE,
 )
+# What every web address holds, one of them: a text without any is not scanned
+URL_CUES = ("http", "www.", *(f".{end}" for end in BARE_DOMAIN_ENDS))
 # A capitalised bare domain is a brand ("Web.de", "Leave.EU"): an organisation, no address.
 BRAND_DOMAIN_RE = regex.compile(r"^\p{Lu}[\p{L}\p{N}-]*\.(?i:de|com|org|net|eu|info|at|ch)$")
 BRAND_DOMAIN_IN_TEXT_RE = regex.compile(r"(?<![\w./@:-])\p{Lu}[\p{L}\p{N}-]*\.(?i:de|com|org|net|eu|info|at|ch)(?![\w@/-]|\.\w)")
@@ -79,11 +82,12 @@ def find_contacts(text: str, region: str = "DE") -> Iterator[Contact]:
     import phonenumbers
 
     found: list[Contact] = []
-    for m in EMAIL_RE.finditer(text):
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():
         value = m.group().rstrip(".")
         found.append(Contact(m.start(), m.start() + len(value), "email", value.lower()))
     taken = Ranges((c.start, c.end) for c in found)
-    for m in URL_RE.finditer(text):
+    low = text.lower()
+    for m in URL_RE.finditer(text) if any(cue in low for cue in URL_CUES) else ():
         url = strip_url(m.group())
         s, e = m.start(), m.start() + len(url)
         if "." not in url.split("//")[-1] or taken.hits(s, e) or BRAND_DOMAIN_RE.match(url):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex
+from spacy.attrs import IDX, IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from ... import lexicon as lx
@@ -103,10 +104,11 @@ class Tokens:
         self.items: list[tuple[str, int, int]] = []
         first_skip = min((s for s, _ in skip), default=len(self.text) + 1)
         items = self.items
-        for t in doc:
-            idx = t.idx
-            text = t.text
-            if t.is_space or (idx + len(text) > first_skip and overlaps(idx, idx + len(text), skip)):
+        strings = doc.vocab.strings
+        # one array read instead of a Token object per token (the view is built for every Doc)
+        for orth, idx, space in doc.to_array([ORTH, IDX, IS_SPACE]).tolist():
+            text = strings[orth]
+            if space or (idx + len(text) > first_skip and overlaps(idx, idx + len(text), skip)):
                 if not items or items[-1][0] != "\n":
                     items.append(("\n", idx, idx))
                 continue

@@ -37,8 +37,8 @@ class PlaceFinder(Rules):
         toks = self.toks
         self.listed: dict[int, list[tuple[int, str]]] | None = None
         if listed is not None:
-            starts = {toks.start(i): i for i in range(len(toks)) if toks.t(i) != "\n"}
-            ends = {toks.end(i): i for i in range(len(toks)) if toks.t(i) != "\n"}
+            starts = {s: i for i, (w, s, _) in enumerate(toks.items) if w != "\n"}
+            ends = {e: i for i, (w, _, e) in enumerate(toks.items) if w != "\n"}
             self.listed = {}
             for s, e, name in listed:
                 if s in starts and e in ends:
@@ -234,6 +234,8 @@ class PlaceFinder(Rules):
         low = w.lower()
         if not is_cap(w) or overlaps(self.toks.start(i), self.toks.end(i), self.claimed):
             return False
+        if not low.endswith(street_suffixes()):
+            return False  # most words: one C call instead of a loop over the endings
         suffix = next((x for x in street_suffixes() if low.endswith(x) and len(low) - len(x) >= 3), None)
         if suffix is None or suffix in ("markt", "graben", "wall", "ring"):
             return False  # "Wochenmarkt", "Straßengraben": more often ordinary nouns
