@@ -33,6 +33,7 @@ from .parties import AMBIGUOUS_PARTY_ALIASES, all_parties, parties, parties_case
 from .places import (
     ambiguous_places,
     cluster_places,
+    is_demonym,
     land_abbreviation,
     land_aliases,
     named_regions,
@@ -52,7 +53,7 @@ from .words import (
 
 __all__ = [
     "AMBIGUOUS_FIRST_NAMES", "AMBIGUOUS_PARTY_ALIASES", "FUNCTION_WORDS", "GENERIC_BODIES", "NAME_PARTICLES", "KnownOrg", "Title",
-    "_is_adjective", "_lemma_exact", "all_parties", "ambiguous_places", "cluster_places", "ends_in_common_noun", "first_names", "gazetteer_orgs",
+    "_is_adjective", "_lemma_exact", "all_parties", "ambiguous_places", "cluster_places", "is_demonym", "ends_in_common_noun", "first_names", "gazetteer_orgs",
     "inflected_org_names", "is_common_noun_form", "is_common_word", "is_generic_body", "is_inflected_noun", "known_orgs",
     "land_abbreviation", "land_aliases", "lemmatize_noun", "name_blockers", "name_gender", "name_stopwords", "named_regions",
     "nominative_org", "noun_gender", "org_abbreviations", "org_head_of", "org_heads", "parties", "parties_casefold", "places",

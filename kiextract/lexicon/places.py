@@ -2,11 +2,11 @@
 and places abroad."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from ..textutil import load_lines, load_tsv, words_frozenset, words_map, words_pattern
+from ..textutil import load_lines, load_tsv, words_frozenset, words_map, words_pattern, words_tuple
 
 INFLECTED_PLACE_KINDS = words_frozenset("inflected_place_kinds")  # "Kreis", "Regierungsbezirk"
 DISTRICT_GENITIVES = words_map("district_genitives")  # "Kreis" -> "Kreises"
@@ -98,3 +98,30 @@ def land_aliases() -> dict[str, str]:
 def land_abbreviation(land: str) -> str | None:
     """The usual abbreviation of a Land ("Nordrhein-Westfalen" -> "NRW"), None for other places."""
     return next((a for a, l in land_aliases().items() if l == land), None)
+
+
+DEMONYM_ENDINGS = tuple(tuple(pair.split("=", 1)) for pair in words_tuple("demonym_endings"))
+
+
+@lru_cache(maxsize=65536)
+def is_demonym(word: str) -> bool:
+    """Whether a noun names someone by their country or place: "Niederländer", "Österreicherin",
+    "Spanier", "Kanadier", "Franzose" (words_de.json demonym_endings, demonyms).
+
+    >>> is_demonym("Niederländer"), is_demonym("Österreicherin"), is_demonym("Franzosen"), is_demonym("Bäcker")
+    (True, True, True, False)
+    """
+    if not word[:1].isupper():
+        return False
+    base = word[:-2] if word.endswith("in") and len(word) > 5 else word
+    irregular = words_frozenset("demonyms")
+    plain = base.replace("ö", "o").replace("ä", "a")
+    if base in irregular or base.rstrip("n") in irregular or (base is not word and plain + "e" in irregular):
+        return True  # "Franzose", "Franzosen", "Französin" (Französ- -> Franzos-)
+    known = named_regions()
+    for ending, place in DEMONYM_ENDINGS:
+        if base.endswith(ending) and len(base) > len(ending) + 2:
+            stem = base[: len(base) - len(ending)] + place
+            if stem in known or stem.replace("ä", "a") in known:
+                return True
+    return False

@@ -462,3 +462,27 @@ def test_sports_clubs(nlp, text, org, not_person):
 def test_places_inside_club_names_are_places(nlp):
     facts = extract("Der 1. FC Borken gewann gegen den TSV Deggendorf.", nlp=nlp).facts
     assert {"Borken", "Deggendorf"} <= {f.value for f in facts if f.type == "location"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Frank Weidner wurde gestern befragt.", "Frank Weidner"),
+        ("Gestern widersprach Ernst Kohlhaas dem Antrag.", "Ernst Kohlhaas"),
+        ("Der Niederländer Mark Tjerkstra wurde attackiert.", "Mark Tjerkstra"),
+        ("Die Österreicherin Rosa Pichlmayr siegte im Slalom.", "Rosa Pichlmayr"),
+        ("Der Franzose August Ferrand gewann die Etappe.", "August Ferrand"),
+    ],
+    ids=["surname-after-frank", "surname-after-ernst", "demonym-before", "feminine-demonym", "irregular-demonym"],
+)
+def test_a_given_name_that_is_also_a_word_before_a_surname(nlp, text, name):
+    assert name in persons(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Termin war am 17. April Kohlhaas zugesagt worden.", "Im Mai Weidner zu treffen war schwer."],
+    ids=["day-and-month", "im-month"],
+)
+def test_a_month_before_a_surname_is_no_given_name(nlp, text):
+    assert not persons(nlp, text)

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 import regex
 
 from ... import lexicon as lx
+from ...lexicon.calendar import calendar_words
 from ...textutil import overlaps, words_frozenset, words_pattern
 from ..base import meta
 from .common import (
@@ -94,7 +95,13 @@ class PersonFinder(Rules):
                         parts, j, middle_ok = parts[:2], j - 1, True  # "Stefan Rößle Bild: privat"
                     # "(PIRATEN)" after the name: a person, whatever else the given name may be
                     party_after = toks.t(j) == "(" and toks.t(j + 1) in lx.all_parties() and toks.t(j + 2) == ")"
-                    weak = w in lx.weak_first_names() and not title_before and not party_after
+                    # a given name that is also a word ("Frank", "Mark") before a surname the word
+                    # clusters know ("Frank Müller", "Mark Olsen") is a given name; a month stays a
+                    # month ("am 17. April Khol")
+                    surname_after = len(parts) == 2 and parts[1] in lx.surnames() and w.lower() not in calendar_words()
+                    # "der Niederländer Mark Rutte": who someone is by country, before the name
+                    demonym_before = k == i - 1 and k >= 0 and lx.is_demonym(toks.t(k))
+                    weak = w in lx.weak_first_names() and not (title_before or party_after or surname_after or demonym_before)
                     is_place = " ".join(parts) in lx.places() or " ".join(parts) in lx.known_orgs()  # "Ajax Amsterdam"
                     if middle_ok and not weak and not (is_place and not title_before):
                         out.append((i, j, parts))
