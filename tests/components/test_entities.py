@@ -262,6 +262,8 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         ("Der Vertreter der Staatsanwaltschaft Gera kam zu spät.", {"Staatsanwaltschaft Gera"}),
         ("Die Versammlung war in der Brauerei Wagner, die Kanzlei Brandt lud ein.", {"Brauerei Wagner", "Kanzlei Brandt"}),
         ("Das bestätigte die Polizei, wie „Stadtblick“ berichtet.", {"Stadtblick"}),
+        ("Das Autohaus Kessler und die Metzgerei Hahn spendeten.", {"Autohaus Kessler", "Metzgerei Hahn"}),
+        ("Die Polizeiinspektion Süd und das Bezirksamt Mitte ermitteln.", {"Polizeiinspektion Süd", "Bezirksamt Mitte"}),
     ],
     ids=[
         "gmbh", "descriptor-before-company", "co-kg", "courts", "police-hq", "police-inspection", "day-care-names", "hospital-in-town",
@@ -272,6 +274,7 @@ def test_a_name_ends_before_a_common_noun(nlp, text, name):
         "listed-name-genitive-es", "office-and-district", "association-and-region", "engineering-office-name", "hand-listed-extra-organisations",
         "school-named-after-a-person", "institute-and-school-named-after-persons", "unique-national-bodies", "national-body-genitive-and-eu",
         "national-body-at-the-front-of-a-title", "prosecutors-office-with-place", "brewery-and-law-firm-with-surname", "quoted-outlet-that-reports",
+        "trades-with-surname", "authority-of-a-compass-district",
     ],
 )
 def test_organisation_shapes(nlp, text, expected):
@@ -486,3 +489,21 @@ def test_a_given_name_that_is_also_a_word_before_a_surname(nlp, text, name):
 )
 def test_a_month_before_a_surname_is_no_given_name(nlp, text):
     assert not persons(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, places, not_places",
+    [
+        ("Die Buslinie fährt von Eilbek über Barmbek nach Bramfeld.", {"Eilbek", "Barmbek"}, set()),
+        ("Den Standort von Philae kennen sie nach wie vor nicht.", set(), {"Philae"}),
+    ],
+    ids=["route-of-cluster-places", "von-nach-wie-vor-is-no-route"],
+)
+def test_places_on_a_route(nlp, text, places, not_places):
+    found = {f.value for f in extract(text, nlp=nlp).facts if f.type == "location"}
+    assert places <= found and not (not_places & found), found
+
+
+def test_a_compass_word_before_a_number_is_no_district(nlp):
+    facts = extract("Die Frau – laut Alpinpolizei Mitte 30 – starb.", nlp=nlp).facts
+    assert not [f for f in facts if f.type == "organization" and f.value.endswith("Mitte")]

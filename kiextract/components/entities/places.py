@@ -25,6 +25,7 @@ from .common import (
 BYLINE_PLACE_RE = regex.compile(words_pattern("byline_place_pattern"))
 STREET_WORDS = words_frozenset("street_words")
 CLUSTER_PLACE_BEFORE = words_frozenset("cluster_place_before")  # "in", "aus"
+ROUTE_WORDS = words_frozenset("route_words")  # "von X über Y nach Z"
 PLACE_TAKING_HEADS = words_frozenset("place_taking_heads")  # "Klinikum", "Amtsgericht"
 ADJECTIVE_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}er")  # "Magdeburger", "Weißenseer"  # "Straße", "Allee": a street after a place's adjective
 
@@ -184,7 +185,9 @@ class PlaceFinder(Rules):
         toks, places = self.toks, lx.places()
         if not self._cluster_place_at(i):
             return None
-        if toks.t(i - 1) not in CLUSTER_PLACE_BEFORE and toks.t(i - 1) not in PLACE_TAKING_HEADS and not (
+        # "von Winterhude über Steilshoop": a route goes on to a name (not "von Philae nach wie vor")
+        route = toks.t(i - 1) in ROUTE_WORDS and toks.t(i + 1) in ROUTE_WORDS and is_cap(toks.t(i + 2))
+        if toks.t(i - 1) not in CLUSTER_PLACE_BEFORE and toks.t(i - 1) not in PLACE_TAKING_HEADS and not route and not (
             toks.t(i - 1) in LIST_SEPARATORS and "\n" not in toks.gap(i - 1) + toks.gap(i)
             and any(e == toks.end(i - 2) for ent in self.places.values() for _, e in ent.mentions)
         ):

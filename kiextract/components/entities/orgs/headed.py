@@ -9,7 +9,7 @@ from typing import Callable
 import regex
 
 from .... import lexicon as lx
-from ....textutil import overlaps
+from ....textutil import overlaps, words_frozenset
 from ..common import (
     ADJECTIVE_NAMED_HEADS,
     AND,
@@ -31,6 +31,7 @@ from ..common import (
 )
 from .finder import OrgFinder
 
+DISTRICT_NAMES = words_frozenset("district_names")
 STOP = (-1, -1)  # a rule that applies and decides that nothing is found here: no later rule runs
 
 
@@ -139,10 +140,16 @@ def quoted_name(f: OrgFinder, h: Head):
 
 def kind_and_place(f: OrgFinder, h: Head):
     """"Berufskolleg Bergisch Gladbach", "Bezirksregierung Arnsberg": a kind of organisation and
-    a place in its own form."""
+    a place in its own form; or the district it serves by a compass name ("Polizeidirektion West",
+    "Bezirksamt Mitte")."""
     if not h.category:
         return None
     toks, i = f.toks, h.i
+    after = toks.t(i + 2)
+    if toks.t(i + 1) in DISTRICT_NAMES and not is_cap(after) and not after[:1].isdigit() and toks.gap(i + 1) == " ":  # not "laut Polizei Mitte 30"
+        s, e = toks.start(h.b), toks.end(i + 1)
+        f._add_org(f"{lx.nominative_org([toks.t(k) for k in range(h.b, i + 1)])} {toks.t(i + 1)}", s, e)
+        return s, e
     for n in (3, 2, 1):
         if i + 1 + n > len(toks) or any("\n" in toks.gap(k) for k in range(i + 1, i + 1 + n)):
             continue
