@@ -44,8 +44,18 @@ def format_for(path: str | PurePath) -> str | None:
     return EXTENSIONS.get(suffix) if suffix else "jsonl"
 
 
+# Characters that are no JSON escape but that some readers take for a line break (Python's
+# str.splitlines, JavaScript before ES2019): written escaped, one record stays one line for all.
+LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False)
+    """One record as one line of JSON.
+
+    >>> _dumps({"source": "a\u2028b"})
+    '{"source": "a\\\\u2028b"}'
+    """
+    return json.dumps(doc, ensure_ascii=False).translate(LINE_BREAKS)
 
 
 class JsonlWriter:

@@ -18,7 +18,7 @@ STRING_OR_NULL = {"type": ["string", "null"]}
 DOCUMENT_PROPERTIES: dict[str, Any] = {
     "schema": {"const": SCHEMA},
     "source": {"type": "string"},
-    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$", "description": "of the text; null for an input that could not be read (its error says why)"},
     "title": STRING_OR_NULL,
     "author": {**STRING_OR_NULL, "description": "the web page's or record's author, else null"},
     "site": {**STRING_OR_NULL, "description": "the web page's site name, else null"},
@@ -27,7 +27,7 @@ DOCUMENT_PROPERTIES: dict[str, Any] = {
     "published_from": {"enum": [*PUBLISHED_FROM, None], "description": "where published came from"},
     "locale": {"enum": [*LOCALES, None], "description": "the locale the text was read in (--locale, else found in the text); null for an input that could not be read"},
     "chars": {"type": "integer", "minimum": 0},
-    "error": {**STRING_OR_NULL, "description": "why a stage failed on this document (its facts are then empty), else null"},
+    "error": {**STRING_OR_NULL, "description": "why the input could not be read or a stage failed on it (its facts are then empty), else null"},
     "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
     "warnings": {"type": "array", "items": {"type": "string"}},
     "text": {**STRING_OR_NULL, "description": "with --with-text: the text the offsets refer to, else null"},

@@ -163,6 +163,9 @@ def write_document(conn: sqlite3.Connection, record: dict[str, Any], version: st
         raise _store_error(conn.execute("pragma database_list").fetchone()[2], exc) from None
     try:
         conn.execute("delete from documents where sha256 = ?", (record["sha256"],))
+        # an input that could not be read has no sha256: its row is keyed by its source, and any
+        # later run of that source (read or not) replaces it
+        conn.execute("delete from documents where sha256 is null and source = ?", (record["source"],))
         conn.execute(
             f"insert into documents ({', '.join(DOCUMENT_COLUMNS)}) values ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
             (

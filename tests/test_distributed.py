@@ -125,3 +125,20 @@ def test_parquet_without_a_cluster_equals_jobs_1(tmp_path, jobs):
     expected = _jobs1(SEEDS)
     facts = ds.dataset(out / "facts").to_table().to_pylist()
     assert [json.loads(f["fact"]) for f in facts] == [f for r in expected for f in r["facts"]]
+
+
+def test_parquet_amounts_sort_by_value_number_and_bad_inputs_are_rows(tmp_path):
+    import pyarrow.dataset as ds
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Der Bund gibt 9 Milliarden Euro, das Land 9,8 Millionen Euro.", encoding="utf-8")
+    (news / "b.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "pq"
+    result = runner.invoke(app, ["facts", str(news), "--format", "parquet", "-o", str(out), "--model", "blank", "-q"])
+    assert result.exit_code == 1 and "b.txt" in result.output
+    money = ds.dataset(out / "facts").to_table().to_pylist()
+    ranked = sorted((f for f in money if f["type"] == "money"), key=lambda f: f["value_number"], reverse=True)
+    assert [f["value_number"] for f in ranked] == [9e9, 9.8e6]  # as text, "9800000.0" > "9000000000.0"
+    docs = {d["source"].rsplit("/", 1)[-1]: d for d in ds.dataset(out / "documents").to_table().to_pylist()}
+    assert docs["b.txt"]["error"] and docs["b.txt"]["sha256"] is None and docs["a.txt"]["error"] is None

@@ -443,7 +443,8 @@ def test_a_fifo_is_skipped_with_a_message(tmp_path):
     (tmp_path / "good.txt").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
     result = facts_cli(str(tmp_path))
     assert result.exit_code == 1 and "pipe.txt: not a regular file" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    docs = {json.loads(x)["source"].rsplit("/", 1)[-1]: json.loads(x) for x in result.stdout.splitlines()}
+    assert "not a regular file" in docs["pipe.txt"]["error"] and docs["good.txt"]["error"] is None  # the skipped input is a record too
 
 
 def test_stdin_is_read_only_up_to_the_limit():
@@ -525,7 +526,8 @@ def test_a_symlink_to_dev_zero_is_not_read(tmp_path):
     (tmp_path / "good.txt").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
     result = facts_cli(str(tmp_path))
     assert result.exit_code == 1 and "endless.txt: not a regular file" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    docs = {json.loads(x)["source"].rsplit("/", 1)[-1]: json.loads(x) for x in result.stdout.splitlines()}
+    assert "not a regular file" in docs["endless.txt"]["error"] and docs["good.txt"]["error"] is None  # the skipped input is a record too
 
 
 def test_ctrl_c_while_the_pipeline_loads_leaves_no_output_file(tmp_path, monkeypatch):

@@ -129,7 +129,8 @@ def test_bad_pages_get_one_line_each_and_the_rest_is_processed(tmp_path):
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
     sources = {Path(r["source"]).name: r for r in records}
-    assert set(sources) == {"broken.html", "latin1.html", "bericht.txt", "seite.txt"}
+    assert set(sources) == {"broken.html", "latin1.html", "bericht.txt", "seite.txt", "empty.html", "nomain.html", "scan.pdf"}
+    assert [n for n, r in sorted(sources.items()) if r["error"]] == ["empty.html", "nomain.html", "scan.pdf"]  # records too, with their error
     assert sources["seite.txt"]["title"] == "Stadtrat beschließt neues Hallenbad"
     for name, message in (("empty.html", "empty HTML page"), ("nomain.html", "no main text"), ("scan.pdf", "a PDF document")):
         assert any(name in line and message in line for line in result.stderr.splitlines()), result.stderr
@@ -165,8 +166,12 @@ def _corpus(tmp_path) -> Path:
 def test_json_lines_corpora_one_record_per_line_and_a_message_per_bad_line(tmp_path):
     result = runner.invoke(app, ["facts", str(_corpus(tmp_path)), "--format", "jsonl", "--model", "blank"])
     assert result.exit_code == 1
-    records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["source"] for r in records] == ["gemeinde-1", "seite-2", f"{tmp_path / 'corpus.jsonl'}, line 4"]
+    everything = [json.loads(line) for line in result.stdout.splitlines()]
+    corpus = tmp_path / "corpus.jsonl"
+    assert [(r["source"], r["error"] is None) for r in everything] == [
+        ("gemeinde-1", True), (f"{corpus}, line 2", False), ("seite-2", True), (f"{corpus}, line 4", True), (f"{corpus}, line 5", False),
+    ]  # a bad line is a record with its error, in its place
+    records = [r for r in everything if r["error"] is None]
     first = records[0]
     assert (first["published"], first["published_from"], first["url"]) == ("2021-06-14", "jsonl", "https://example.org/1")
     dates = [f["value"] for f in first["facts"] if f["type"] == "date"]
@@ -179,7 +184,7 @@ def test_json_lines_corpora_one_record_per_line_and_a_message_per_bad_line(tmp_p
 def test_json_lines_from_stdin(tmp_path):
     data = _corpus(tmp_path).read_text(encoding="utf-8")
     result = runner.invoke(app, ["facts", "-", "--input-format", "jsonl", "--format", "jsonl", "--model", "blank"], input=data)
-    assert [json.loads(line)["source"] for line in result.stdout.splitlines()][:2] == ["gemeinde-1", "seite-2"]
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()][:3] == ["gemeinde-1", "<stdin>, line 2", "seite-2"]
 
 
 def test_with_text_puts_the_text_the_offsets_refer_to_into_the_record(tmp_path):

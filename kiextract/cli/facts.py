@@ -191,8 +191,10 @@ def run_facts(run: Run) -> ExitCode:
                 err.print(f"[red]error:[/] {escape(outcome.source)}: {escape(outcome.message)}")
             if outcome.skipped:
                 skipped += 1
-            elif outcome.record is not None:
-                record = outcome.record
+            elif outcome.record is not None or outcome.error is not None:
+                # an input that could not be read is a record too (its source and error, no facts):
+                # JSON, JSON Lines, the store and Parquet carry the same documents
+                record = outcome.record if outcome.record is not None else engine.unreadable(outcome)
                 if not run.quiet:
                     for w in record.warnings:
                         err.print(f"[yellow]warning:[/] {escape(record.source)}: {escape(w)}")

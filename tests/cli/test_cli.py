@@ -130,8 +130,10 @@ def test_cli_bad_input_named_and_others_processed(tmp_path, make, message):
     assert str(bad) in result.stderr and message in result.stderr
     assert "Traceback" not in result.stderr
     docs = [json.loads(x) for x in result.stdout.splitlines()]
-    assert [d["source"] for d in docs] == [str(good)]
-    assert any(f["value"] == "Stephan Pusch" for f in docs[0]["facts"])
+    # the bad input is a record too: its source and error, no text, no facts
+    assert [d["source"] for d in docs] == [str(bad), str(good)]
+    assert message in docs[0]["error"] and docs[0]["sha256"] is None and docs[0]["facts"] == []
+    assert docs[1]["error"] is None and any(f["value"] == "Stephan Pusch" for f in docs[1]["facts"])
 
 
 def test_cli_symlink_loop_directory_is_reported_once(tmp_path):
@@ -141,7 +143,8 @@ def test_cli_symlink_loop_directory_is_reported_once(tmp_path):
     os.symlink(folder, folder / "again")
     result = run(str(folder))
     assert result.exit_code == 1 and "loop" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    docs = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [d["error"] is None for d in docs] == [True, False] and "loop" in docs[1]["error"]
 
 
 def test_cli_unreadable_file(tmp_path, monkeypatch):
@@ -160,7 +163,8 @@ def test_cli_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", deny)
     result = run(str(locked), str(good))
     assert result.exit_code == 1 and "locked.txt: permission denied" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    docs = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [d["source"].endswith("locked.txt") for d in docs] == [True, False] and "permission denied" in docs[0]["error"]
 
 
 def test_cli_cp1252_file_is_read_with_a_warning(tmp_path):
@@ -219,7 +223,8 @@ def test_cli_50_mb_file_is_refused_by_name_and_the_rest_processed(tmp_path):
     result = run(str(big), str(good))
     assert result.exit_code == 1
     assert f"{big}: too large" in result.stderr and "--max-chars" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    docs = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [d["facts"] == [] for d in docs] == [True, False] and "too large" in docs[0]["error"]
 
 
 # -- kiextract eval ---------------------------------------------------------------------------------
