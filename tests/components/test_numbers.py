@@ -269,8 +269,15 @@ def test_numbers_that_are_no_facts(text):
         ("Der Hagel traf mehr als 25.000 Hektar.", "measure", 25000, "ha"),
         ("Es kamen 300 Besucher.", "quantity", 300, "Besucher"),
         ("Die Armee hat zwei Stützpunkte.", "quantity", 2, "Stützpunkt"),
+        ("Am Nachmittag wurden in Linz 36 °C gemessen.", "measure", 36, "°C"),
+        ("Der Lenker war mit 142 km/h unterwegs.", "measure", 142, "km/h"),
+        ("Die Halle bietet 4.050 m² Fläche.", "measure", 4050, "m²"),
+        ("Die Wohnung hat 78 qm.", "measure", 78, "m²"),
+        ("Die Etappe führt über 187 km nach Sion.", "measure", 187, "km"),
+        ("Der Park erzeugt 2,5 GWh im Jahr.", "measure", 2.5, "GWh"),
     ],
-    ids=["meter", "square-metres", "gigawatt-hours", "hectares", "count-stays", "compound-of-punkt-is-a-count"],
+    ids=["meter", "square-metres", "gigawatt-hours", "hectares", "count-stays", "compound-of-punkt-is-a-count",
+         "degrees-celsius-symbol", "kmh-symbol", "square-metre-symbol", "qm", "km-symbol", "gwh-symbol"],
 )
 def test_measurements_are_measures_not_counts(text, type_, value, unit):
     from kiextract.components.numbers import find_numbers

@@ -12,7 +12,7 @@ from .ages import find_ages
 from .candidates import _candidates, _is_year, _ordinal_or_label, _plain_year_or_code
 from .counts import _elliptic_count, unit_of
 from .durations import duration, duration_unit, is_age
-from .measures import _measure_or_count
+from .measures import _measure_or_count, measure_symbol
 from .money import (
     _compound_amounts,
     _currency,
@@ -191,6 +191,9 @@ def _classify(text: str, s: int, e: int, v: float, kind: str, toks: list[Tok], c
         unit = duration_unit(rest[0])
         if unit:
             return None if is_age(rest) else duration(q_start, rest[0].end, value, unit, qualifier, scale)
+        symbol = measure_symbol(text, end)
+        if symbol is not None:  # "35 °C", "120 km/h", "4.050 m²"
+            return NumberFact("measure", q_start, symbol[0], round_value(value), {"unit": symbol[1], "qualifier": qualifier}, scale=scale, factor=scale)
         if rest[0].low in lexicon()["fractions"]:
             return None  # "drei Viertel": a share, see _shares
         np_ = _noun_phrase(rest)
