@@ -365,11 +365,17 @@ def test_a_range_without_year_never_ends_before_it_starts(text, expected):
         ("Am 5. April 2017 zwischen 14 und 16 Uhr ist geschlossen.", [("2017-04-05T14:00", "from"), ("2017-04-05T16:00", "until")]),
         ("Die Planung für die Jahre 2025-27 fehlt.", [("2025", "from"), ("2027", "until")]),
         ("Meldung vom 14.03.2021 - 09:12", [("2021-03-14T09:12", None)]),
+        ("Das Stadtfest läuft 17. - 19. Juni auf dem Marktplatz.", [("2016-06-17", "from"), ("2016-06-19", "until")]),
+        ("Die Tagung läuft 14.10. - 15.10.2018 in Graz.", [("2018-10-14", "from"), ("2018-10-15", "until")]),
+        ("Die Streikabstimmung findet von 19. bis 24. Juni statt.", [("2016-06-19", "from"), ("2016-06-24", "until")]),
+        ("Der Festakt ist am Freitag, den 8. April, im Rathaus.", [("2016-04-08", None)]),
+        ("Termin ist Samstag, der 9. April 2016.", [("2016-04-09", None)]),
     ],
     ids=["weekday-comma-day-month-is-no-clock-time", "until-weekday-comma-day-month", "weekday-day-month-and-clock",
          "coming-month", "past-month-of-last-year", "past-month-of-this-year", "four-digit-years-ago-is-no-year", "centuries-ago",
          "numeric-day-list", "days-between-with-articles", "clock-range-on-a-weekday", "clock-range-between-on-a-date",
-         "years-with-a-two-digit-end", "time-after-a-dash"],
+         "years-with-a-two-digit-end", "time-after-a-dash", "day-range-with-a-dash", "numeric-range-takes-the-end-year",
+         "austrian-von-bis-days", "weekday-den-day-month", "weekday-der-day-month-year"],
 )
 def test_days_after_a_weekday_and_months_with_their_direction(text, expected):
     from kiextract.pipeline import extract, load_pipeline

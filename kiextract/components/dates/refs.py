@@ -266,9 +266,11 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         if not (_valid(2000, m1, d1) and _valid(2000, m2, d2)):
             return []
         kind = "absolute" if y else "monthday"
-        mid = s + text[s:e].lower().find(UNTIL[0])  # the range's text only: lowercasing all of it per range was quadratic
+        # "vom 13. bis 15. Juli" -> "vom 13." and "bis 15. Juli"; "13. - 15. Juli" -> "13." and "15. Juli"
+        end1 = m.start("sep")
+        mid = end1 if g["sep"][:1].isalpha() else m.start("d2")
         return [
-            DateRef(s, mid, text[s:mid].rstrip(), kind, "day", y, m1, d1, modifier="from"),
+            DateRef(s, end1, text[s:end1].rstrip(), kind, "day", y, m1, d1, modifier="from"),
             DateRef(mid, e, text[mid:e], kind, "day", y, m2, d2, modifier="until"),
         ]
     if name == "month_year":
