@@ -52,8 +52,13 @@ def one(text, type_):
         ("Das Land fördert die Arbeit mit jährlich rund 350.000 Euro.", 350000, "EUR", None, "year", "approx"),
         ("Kredite im Ausmaß von 190 Millionen Euro", 190000000, "EUR", "Kredite", None, None),
         ("Sie fanden Falschgeld im Nennwert von beinahe 300.000 Euro.", 300000, "EUR", "Falschgeld", None, "almost"),
+        ("Der Kaffee kostet drei Euro neunzig.", 3.9, "EUR", "Kaffee", None, None),
+        ("Die Maut kostet 12 Dollar und 45.", 12.45, "USD", "Maut", None, None),
+        ("Der Verlag zahlte A$ 40.000 für die Rechte.", 40000, "AUD", "Rechte", None, None),
+        ("Das Werk wurde 1989 für 80 Millionen finnische Mark verkauft.", 80000000, "FIM", None, None, None),
     ],
-    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "subject-costs", "payer-is-no-purpose", "currency-after-adjective", "euro-and-cents", "dollar-and-cents", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun"],
+    ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "subject-costs", "payer-is-no-purpose", "currency-after-adjective", "euro-and-cents", "dollar-and-cents", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun",
+         "words-cents", "und-cents", "dollar-code-sign", "currency-of-a-country-adjective"],
 )
 def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
     f = one(text, "money")

@@ -11,7 +11,7 @@ import regex
 from ...lexicon.lemma import lemmatize_noun
 from ...textutil import Ranges, overlaps
 from ..base import part
-from .parse import lexicon, parse_digits, pattern, round_value, scale_of, words
+from .parse import lexicon, parse_digits, parse_number_word, pattern, round_value, scale_of, words
 from .tokens import (
     NumberFact,
     Tok,
@@ -100,7 +100,10 @@ def _about_after(toks: list[Tok]) -> tuple[str | None, int, tuple[int, int] | No
 CENT_RE = regex.compile(r"(?i)\s*(?:cent|ct\.?)$")
 # "3 Euro 20." / "3 Euro 20 pro Stück": two digits after a currency word, before the clause ends
 # or a lower-case word
-CENTS_AFTER_RE = regex.compile(r"[ \t](\d{2})(?=\s*(?:[.,;:!?)]|$)|\s+\p{Ll})")
+CENTS_AFTER_RE = regex.compile(
+    r"[ \t](?:(\d{2}|\p{Ll}+)(?=\s*(?:[.,;:!?)]|$)|\s+\p{Ll})"  # "3 Euro 20.", "zwei Euro fünfzig für"
+    r"|und[ \t]+(\d{2})(?=\s*(?:[.,;:!?)]|$)))"  # "15 Dollar und 15."
+)
 CURRENCY_WORD_END_RE = regex.compile(r"(?i)(?:euro|dollar|franken|pfund)$")
 # Between an amount and the next bare number of one list: "Altdorf 1 Mio. Euro, Neudorf 500.000"
 LIST_GAP_RE = regex.compile(pattern("list_gap"))
@@ -176,10 +179,20 @@ def _joined_amounts(text: str, facts: list[NumberFact]) -> list[NumberFact]:
             continue  # the cents of "3 Euro 20" below, found again as a number
         if f.type == "money" and float(f.value).is_integer() and f.scale == 1 and CURRENCY_WORD_END_RE.search(text, f.start, f.end):
             m = CENTS_AFTER_RE.match(text, f.end)
-            if m is not None:  # "3 Euro 20." at the end of a clause
-                f = dataclasses.replace(f, end=m.end(1), value=round_value(f.value + int(m.group(1)) / 100))
+            cents = _cents(m.group(1) or m.group(2)) if m is not None else None
+            if cents is not None:  # "3 Euro 20." at the end of a clause, "zwei Euro fünfzig"
+                f = dataclasses.replace(f, end=m.end(1) if m.group(1) else m.end(2), value=round_value(f.value + cents / 100))
         out.append(f)
     return out
+
+
+def _cents(written: str) -> int | None:
+    """Hundredths written after a currency word: two digits, or a number word from ten to
+    ninety-nine ("fünfzig", "neunundneunzig"; not "acht" of "10 Euro und acht Kinder")."""
+    if written.isdigit():
+        return int(written)
+    n = parse_number_word(written)
+    return int(n) if n is not None and float(n).is_integer() and 10 <= n <= 99 else None
 
 
 CURRENCY_SIGNS = {"€", "$", "£", "EUR", "USD", "CHF", "GBP"}
@@ -188,7 +201,8 @@ CURRENCY_SIGNS = {"€", "$", "£", "EUR", "USD", "CHF", "GBP"}
 def _currency_before(text: str, s: int) -> tuple[list[Tok], tuple[int, str] | None]:
     """The token before `s`, and the currency it names ("€ 3.000", "EUR 2,5 Mio.")."""
     before = _lex_before(text, s, limit=1)
-    return before, (_currency(before) if before and not before[0].text[:1].islower() else None)
+    # a lower-case word is no currency before a number ("mark"), a code with "$" is ("aud$ 15")
+    return before, (_currency(before) if before and (not before[0].text[:1].islower() or before[0].text.endswith("$")) else None)
 
 
 def _money(text, start, end, value, code, qualifier, after: list[Tok], scale: float = 1) -> NumberFact:
