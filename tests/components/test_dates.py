@@ -278,10 +278,14 @@ def test_parts_of_a_year_stay_at_year_grain_and_name_the_part(text, expected):
         ("Am Totensonntag bleibt es still.", ["2015-11-22"]),
         ("Am Buß- und Bettag ist schulfrei.", ["2015-11-18"]),
         ("Zum Erntedankfest schmückt die Gemeinde die Kirche.", ["2015-10-04"]),
+        ("Am Himmelfahrtstag 2018 zogen die Väter los.", ["2018-05-10"]),
+        ("Am Internationalen Frauentag 2019 demonstrierten Tausende.", ["2019-03-08"]),
+        ("Peter und Paul kamen zu spät.", []),
     ],
     ids=["good-friday-year", "ascension", "corpus-christi", "easter-year", "rose-monday", "christmas-eve", "unity-day", "since-new-years-eve", "compound-no-date",
          "given-name-no-date", "mothers-day-second-sunday-of-may", "second-christmas-day-with-year", "remembrance-sunday", "first-advent",
-         "third-advent-with-year", "sunday-of-the-dead", "repentance-day-wednesday", "harvest-festival-first-sunday-of-october"],
+         "third-advent-with-year", "sunday-of-the-dead", "repentance-day-wednesday", "harvest-festival-first-sunday-of-october",
+         "ascension-day-short-name", "womens-day", "two-given-names-are-no-feast"],
 )
 def test_holidays_with_easter_computed(text, values):
     from kiextract.pipeline import extract, load_pipeline
