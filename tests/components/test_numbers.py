@@ -56,9 +56,10 @@ def one(text, type_):
         ("Die Maut kostet 12 Dollar und 45.", 12.45, "USD", "Maut", None, None),
         ("Der Verlag zahlte A$ 40.000 für die Rechte.", 40000, "AUD", "Rechte", None, None),
         ("Das Werk wurde 1989 für 80 Millionen finnische Mark verkauft.", 80000000, "FIM", None, None, None),
+        ("Die Firma stellte eine Rechnung über 1.250 Euro aus.", 1250, "EUR", "Rechnung", None, None),
     ],
     ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "subject-costs", "payer-is-no-purpose", "currency-after-adjective", "euro-and-cents", "dollar-and-cents", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun",
-         "words-cents", "und-cents", "dollar-code-sign", "currency-of-a-country-adjective"],
+         "words-cents", "und-cents", "dollar-code-sign", "currency-of-a-country-adjective", "rechnung-ueber-is-a-preposition"],
 )
 def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
     f = one(text, "money")
@@ -120,8 +121,11 @@ def test_a_range_shares_the_unit_and_scale_of_its_second_number(text, expected):
         ("Es gab drei Schwerverletzte.", 3, "Schwerverletzter", None),
         ("Die Pleite von vier Regionalbanken traf viele.", 4, "Regionalbank", None),
         ("Mehrere hundert Menschen kamen.", 100, "Mensch", "more_than"),
+        ("Zur Feier kamen über 300 Gäste.", 300, "Gast", "more_than"),
+        ("Der Saal verfügt über 300 Plätze.", 300, "Platz", None),
     ],
-    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden", "nominalised-adjective", "nominalised-compound", "table-lacks-plural", "mehrere-hundert"],
+    ids=["kommunalen-integrationszentren", "gender-pair", "mehr-als", "two-nouns", "number-word", "dutzend", "adjective-etwa", "fast", "mindestens", "weniger-als", "beiden", "nominalised-adjective", "nominalised-compound", "table-lacks-plural", "mehrere-hundert",
+         "ueber-is-more-than", "verfuegen-ueber-is-a-preposition"],
 )
 def test_counts_tie_the_number_to_the_counted_noun(text, value, unit, qualifier):
     f = one(text, "quantity")
