@@ -102,8 +102,11 @@ def test_dates_range_gives_two_facts():
         "die Arbeit wird heute immer noch kritisch begleitet",
         "Die Mitarbeiter kommen jeden Morgen.",
         "mit 365.000 Euro und 54 Zentren",
+        "Im Ziel: 1. Jan Brückner (GER) 8:14:40 Stunden",
+        "Ein Film von Okt Nielsen und anderen.",
     ],
-    ids=["thousands", "phone", "caption", "version", "score", "duration", "heute-nowadays", "der-morgen", "money-count"],
+    ids=["thousands", "phone", "caption", "version", "score", "duration", "heute-nowadays", "der-morgen", "money-count",
+         "ranking-jan-given-name", "short-month-before-a-name"],
 )
 def test_dates_not_dates(text):
     assert find_dates(text) == []

@@ -39,7 +39,8 @@ def _patterns_of(locale: str) -> list[tuple[str, regex.Pattern, regex.Pattern | 
     fields = dict(grammar["parts"])
     fields.update(
         YEAR=YEAR,
-        mon=rf"(?P<mon>{_alt(lex['months'])})(?:\.(?!\d)|(?![\p{{L}}]))",
+        # a short form without its dot before a name is no month: "10. Jan Marcell" of a ranking
+        mon=rf"(?P<mon>{_alt(lex['months'])})(?:\.(?!\d)|(?![\p{{L}}])(?!(?<=(?i:\b(?:{_alt(_short_months(lex))})))(?-i:\s+\p{{Lu}}\p{{Ll}})))",
         wd=rf"(?P<wd>(?i:{_alt(lex['weekdays'])}))(?P<part>{_alt(lex['day_parts'])})?",
         past=_alt(lex["past"]), future=_alt(lex["future"]), current=_alt(lex["current"]),
         year_cues=_alt(lex["year_cues"]), month_cues=_alt(lex["month_cues"]),
@@ -53,6 +54,13 @@ def _patterns_of(locale: str) -> list[tuple[str, regex.Pattern, regex.Pattern | 
         (name, regex.compile(template.format(**fields)), regex.compile(prefixes[name]) if name in prefixes else None)
         for name, template in grammar["patterns"]
     ]
+
+
+def _short_months(lex: dict) -> list[str]:
+    """The short forms of the month names ("jan", "sept"): the names that are the start of a
+    longer name of the same month."""
+    months = lex["months"]
+    return [m for m, n in months.items() if any(o != m and o.startswith(m) and months[o] == n for o in months)]
 
 
 def _triggers() -> dict[str, tuple[str, ...]]:
