@@ -377,12 +377,14 @@ def test_a_range_without_year_never_ends_before_it_starts(text, expected):
         ("Die Streikabstimmung findet von 19. bis 24. Juni statt.", [("2016-06-19", "from"), ("2016-06-24", "until")]),
         ("Der Festakt ist am Freitag, den 8. April, im Rathaus.", [("2016-04-08", None)]),
         ("Termin ist Samstag, der 9. April 2016.", [("2016-04-09", None)]),
+        ("Das Fest ist am Freitag, den 24. Februar.", [("2017-02-24", None)]),
     ],
     ids=["weekday-comma-day-month-is-no-clock-time", "until-weekday-comma-day-month", "weekday-day-month-and-clock",
          "coming-month", "past-month-of-last-year", "past-month-of-this-year", "four-digit-years-ago-is-no-year", "centuries-ago",
          "numeric-day-list", "days-between-with-articles", "clock-range-on-a-weekday", "clock-range-between-on-a-date",
          "years-with-a-two-digit-end", "time-after-a-dash", "day-range-with-a-dash", "numeric-range-takes-the-end-year",
-         "austrian-von-bis-days", "weekday-den-day-month", "weekday-der-day-month-year"],
+         "austrian-von-bis-days", "weekday-den-day-month", "weekday-der-day-month-year",
+         "the-weekday-picks-the-year"],
 )
 def test_days_after_a_weekday_and_months_with_their_direction(text, expected):
     from kiextract.pipeline import extract, load_pipeline

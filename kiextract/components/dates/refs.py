@@ -58,6 +58,12 @@ class DateRef:
         return self.kind not in ("absolute", "year")
 
 
+def _weekday_of(g: dict) -> int | None:
+    """The weekday a day without its year is written with ("Freitag, den 18. Juli"), Monday 0."""
+    wd = g.get("wd")
+    return dates_words()["weekdays"].get(wd.lower()) if wd else None
+
+
 def _year(y: str) -> int:
     n = int(y)
     if len(y) == 2:
@@ -174,7 +180,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
         mo, d = rule
         if g.get("y"):
             return [DateRef(s, e, t, "absolute", "day", int(g["y"]), mo, d, modifier=mod)]
-        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
+        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod, weekday=_weekday_of(g))]
     if name == "quarter":
         if g.get("qq"):
             if not g.get("y"):
@@ -235,7 +241,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
             return [DateRef(s, e, t, "absolute", "day", y, mo, d, modifier=mod)]
         if not _valid(2000, mo, d):
             return []
-        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
+        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod, weekday=_weekday_of(g))]
     if name in ("day_list", "day_list_numeric"):  # "am 20. und 21. November", "21./22. Oktober 2016", "14./15.10.2018": two days of one month
         mo, d1, d2 = (_month_no(g["mon"]) if name == "day_list" else int(g["m"])), int(g["d1"]), int(g["d2"])
         y = _year(g["y"]) if name == "day_list_numeric" and g.get("y") else int(g["y"]) if g.get("y") else None
@@ -253,7 +259,7 @@ def ref_from(name: str, g: dict, s: int, e: int, m: regex.Match, text: str) -> l
             return []
         cue = (g.get("cue") or "").lower()  # none after a weekday: "Freitag, 15.02."
         mod = "until" if cue.startswith(UNTIL) else "since" if cue.startswith(SINCE) else None
-        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod)]
+        return [DateRef(s, e, t, "monthday", "day", None, mo, d, modifier=mod, weekday=_weekday_of(g))]
     if name == "range_days":
         d1, d2 = int(g["d1"]), int(g["d2"])
         if g.get("mon"):

@@ -13,11 +13,21 @@ from ...lexicon.calendar import dates_words
 from .refs import DateRef, _valid, holiday_on
 
 
-def _nearest_year(month: int, day: int | None, pub: date) -> int:
-    """The year that puts month (and day) nearest to the publication date."""
+def _nearest_year(month: int, day: int | None, pub: date, weekday: int | None = None) -> int:
+    """The year that puts month (and day) nearest to the publication date; with the weekday the
+    text gives the day ("Freitag, 18. Juli"), the nearest of the years in which it falls on it.
+
+    >>> _nearest_year(7, 18, date(2013, 2, 12)), _nearest_year(7, 18, date(2013, 2, 12), weekday=4)
+    (2013, 2014)
+    """
     best, best_dist = pub.year, None
     for y in (pub.year - 1, pub.year, pub.year + 1):
-        d = date(y, month, min(day or 15, 28) if day else 15)
+        try:
+            d = date(y, month, day) if day else date(y, month, 15)
+        except ValueError:  # 29 February of a common year
+            d = date(y, month, 28)
+        if weekday is not None and day and d.weekday() != weekday and d.day == day:
+            continue
         dist = abs((d - pub).days)
         if best_dist is None or dist < best_dist:
             best, best_dist = y, dist
@@ -86,7 +96,7 @@ def resolve(r: DateRef, published: date | None, anchor: date | None = None) -> s
             d = pub - timedelta(days=back)
         return _fmt_day(d)
     if r.kind == "monthday":
-        y = _nearest_year(r.month, r.day, pub)
+        y = _nearest_year(r.month, r.day, pub, r.weekday)
         return f"{y:04d}-{r.month:02d}-{r.day:02d}"
     if r.kind == "month":
         y = _nearest_year(r.month, None, pub)
