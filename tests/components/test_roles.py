@@ -48,6 +48,7 @@ def _person(nlp, text, name):
         ("Es sprach Trainer Kowalczyk vor dem Spiel.", "Kowalczyk", "Trainer", None),
         ("Trainer Zeidler lobte das Team. Peter Zeidler ist seit Mai im Amt.", "Peter Zeidler", "Trainer", None),
         ("Die Präsidentin und Finanz-Verantwortliche Helga Lind-Raab blieb.", "Helga Lind-Raab", "Finanz-Verantwortliche", None),
+        ("„Das freut uns“, so Jens Wartmann Vorsitzender des Fördervereins.", "Jens Wartmann", "Vorsitzender", "Förderverein"),
     ],
     ids=[
         "title-before", "compound-title", "apposition", "apposition-with-body", "title-body-comma", "apposition-ministry", "title-genitive-city", "second-of-two",
@@ -56,7 +57,7 @@ def _person(nlp, text, name):
         "occupation-of-the-word-clusters-before-name", "occupation-of-the-word-clusters-in-apposition", "compound-of-wart",
         "description-after-a-descriptor", "member-of-parliament-abbreviation", "chief-officer", "chief-officer-of-company", "expert", "name-ending-like-an-abbreviated-title",
         "surname-alone-after-title", "surname-alone-then-full-name",
-        "second-title-joined-by-und",
+        "second-title-joined-by-und", "apposition-with-body-without-its-comma",
     ],
 )
 def test_roles_constructions(nlp, text, name, title, org):

@@ -138,7 +138,11 @@ def apposition(f: RoleFinder, i: int, p: Entity, j: int) -> None:
     if close is not None and (f._bracket_items(after) or f._title(after + 1) is None):
         after = close + 1  # "(CDU)", "(41)", "(parteilos)", "(3.v.re.)": the apposition follows
     if toks.t(after) not in (",", "(") or "\n" in toks.gap(after + 1):
-        return
+        # the comma left out before a title with its body: "…“, so Thomas Berg Vorstand der Stiftung"
+        if close is None and toks.t(after + 1) in GENITIVE_ARTICLES and "\n" not in toks.gap(after) and f._title(after) is not None:
+            after -= 1
+        else:
+            return
     k = after + 1
     if toks.t(k) in DETERMINERS:  # "Jan Wolf, dem SPD-Landtagsabgeordneten aus Kleve"
         k += 1
