@@ -57,9 +57,10 @@ def one(text, type_):
         ("Der Verlag zahlte A$ 40.000 für die Rechte.", 40000, "AUD", "Rechte", None, None),
         ("Das Werk wurde 1989 für 80 Millionen finnische Mark verkauft.", 80000000, "FIM", None, None, None),
         ("Die Firma stellte eine Rechnung über 1.250 Euro aus.", 1250, "EUR", "Rechnung", None, None),
+        ("Der Umbau verursacht Kosten von 3,1 Millionen.", 3100000, "EUR", "Kosten", None, None),
     ],
     ids=["foerderung-von", "fuer-personal", "fuer-sachkosten", "euro-sign-im-jahr", "euro-sign-before", "eur-mio", "subject-costs", "payer-is-no-purpose", "currency-after-adjective", "euro-and-cents", "dollar-and-cents", "millionen-euro", "rund", "franken", "mrd-dollar", "cent", "pfund-monatlich", "bis-zu", "period-before", "im-ausmass-von", "compound-measure-noun",
-         "words-cents", "und-cents", "dollar-code-sign", "currency-of-a-country-adjective", "rechnung-ueber-is-a-preposition"],
+         "words-cents", "und-cents", "dollar-code-sign", "currency-of-a-country-adjective", "rechnung-ueber-is-a-preposition", "a-noun-of-money-without-currency"],
 )
 def test_money_value_unit_purpose_period_qualifier(text, value, unit, about, period, qualifier):
     f = one(text, "money")
@@ -354,3 +355,21 @@ def test_measures_ages_and_irregular_plurals(text, expected):
     from kiextract.components.numbers import find_numbers
 
     assert [(f.type, f.value, f.fields.get("unit")) for f in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, locale, expected",
+    [
+        ("Die Gemeinde plant Einnahmen von 42 und Ausgaben von 40,3 Millionen Euro.", "de-DE",
+         [(42000000, "EUR", "Einnahmen"), (40300000, "EUR", "Ausgaben")]),
+        ("Die Gemeindeversammlung genehmigte Ausgaben von 2,3 Millionen.", "de-CH", [(2300000, "CHF", "Ausgaben")]),
+        ("Die Kosten trugen 3 Millionen Menschen.", "de-DE", []),
+    ],
+    ids=["parallel-nouns-share-the-scale", "swiss-money-noun-without-currency", "counted-noun-is-no-money"],
+)
+def test_amounts_a_noun_of_money_names(text, locale, expected):
+    from kiextract.locales import using
+
+    with using(locale):
+        facts = find_numbers(text)
+    assert [(f.value, f.fields["unit"], f.fields["about"]) for f in facts if f.type == "money"] == expected

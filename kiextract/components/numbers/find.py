@@ -8,12 +8,14 @@ from functools import cache
 import regex
 
 from ...textutil import Ranges, overlaps
+from ..base import part
 from .ages import find_ages
 from .candidates import _candidates, _is_year, _ordinal_or_label, _plain_year_or_code
 from .counts import _elliptic_count, unit_of
 from .durations import duration, duration_unit, is_age
 from .measures import _measure_or_count, measure_symbol
 from .money import (
+    _about_before,
     _compound_amounts,
     _currency,
     _currency_before,
@@ -59,7 +61,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
     blocked = Ranges([*taken, *((s, e) for s, e, _ in ages)])
     cands = [c for c in _candidates(text) if math.isfinite(c[2]) and abs(c[2]) < MAX_VALUE and not overlaps(c[0], c[1], blocked)]
     results: list[NumberFact] = []
-    pending: list[tuple[int, int, float, str]] = []  # numbers waiting for the unit of the next one
+    pending: list[tuple[int, int, float, str, bool]] = []  # numbers waiting for the unit of the next one (and whether they have a noun of their own)
     last_money: NumberFact | None = None  # the latest money amount, for "… 1,5 Millionen" after it
     i = 0
     while i < len(cands):
@@ -85,6 +87,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
         elif last_money is not None and _money_noun_before(text, s):
             context = last_money.fields["unit"]  # a later sentence that names money: "Der Erlös lag um 2,2 Millionen höher"
+        elif _money_noun_before(text, s):
+            context = lexicon()["home_currency"]  # no currency named yet: "mit Einnahmen von 42 Millionen gerechnet" (EUR; CHF in Switzerland)
         fact = _classify(text, s, e, v, kind, toks, context)
         if fact is None and toks and toks[0].low in CONJ:
             fact = _listed_amount(text, s, e, v, last_money)  # "…, Hochdorf 250.000 und Neudorf …"
@@ -103,18 +107,24 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
                 while k < len(toks) - 1 and k <= 3 and toks[k].low in JOIN_FILLERS:
                     k += 1
                 if cands[i][0] == toks[k].start:
-                    pending.append((s, e, v, kind))
+                    pending.append((s, e, v, kind, False))
+                elif _parallel_von(text, s, toks, a, cands[i][0]):
+                    pending.append((s, e, v, kind, True))  # "Einnahmen von 42 und Ausgaben von 40,3 Millionen Euro"
                 else:
                     pending.clear()
             else:
                 pending.clear()
             continue
-        for ps, pe, pv, pkind in pending:
+        for ps, pe, pv, pkind, own_noun in pending:
             if pkind == "word" and pv == 1 and text[ps:pe].lower() in ARTICLE_ONE:
                 continue
             q_start, qualifier = _qualifier_before(text, ps)
-            times = fact.factor if pv <= v else fact.factor / fact.scale
-            results.append(NumberFact(fact.type, q_start, pe, round_value(pv * times), {**fact.fields, "qualifier": qualifier}))
+            times = fact.factor if pv <= v or own_noun else fact.factor / fact.scale  # "von 42 und … von 40,3 Millionen": both in millions
+            fields = {**fact.fields, "qualifier": qualifier}
+            if own_noun and fact.type == "money":  # its own purpose, not the next amount's
+                about, _, at = _about_before(text, q_start)
+                fields.update(about=about, about_span=part(text, *at) if at else None)
+            results.append(NumberFact(fact.type, q_start, pe, round_value(pv * times), fields))
         pending.clear()
         results.append(fact)
         if fact.type == "money":
@@ -132,6 +142,17 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
 
 
 WORD_RE = regex.compile(r"\p{L}+")
+VON = "von"
+
+
+def _parallel_von(text: str, s: int, toks: list, a: int, next_start: int) -> bool:
+    """"Einnahmen von 42 und Ausgaben von 40,3 Millionen Euro": two nouns each with "von" and a
+    number, joined by "und"/"oder"; the first number takes the scale and unit of the second."""
+    k = a + 1
+    if not (len(toks) > k + 2 and toks[k].text[:1].isupper() and toks[k].text.isalpha() and toks[k + 1].low == VON and toks[k + 2].start == next_start):
+        return False
+    before = WORD_RE.findall(text[max(0, s - 40):s])
+    return len(before) >= 2 and before[-1].lower() == VON and before[-2][:1].isupper()
 MONEY_NOUN_REACH = 120  # characters back in the number's sentence where a noun of money may stand
 
 
