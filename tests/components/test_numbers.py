@@ -373,3 +373,16 @@ def test_amounts_a_noun_of_money_names(text, locale, expected):
     with using(locale):
         facts = find_numbers(text)
     assert [(f.value, f.fields["unit"], f.fields["about"]) for f in facts if f.type == "money"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Stürmer traf dreimal und wurde 25-mal eingewechselt.", [(3, "Mal"), (25, "Mal")]),
+        ("Sie war zwölfmal Meisterin.", [(12, "Mal")]),
+        ("Er war noch einmal da, manchmal auch diesmal.", []),
+    ],
+    ids=["word-and-digits-times", "compound-number-word-times", "adverbs-are-no-counts"],
+)
+def test_how_many_times_in_one_word(text, expected):
+    assert [(f.value, f.fields["unit"]) for f in find_numbers(text) if f.type == "quantity"] == expected

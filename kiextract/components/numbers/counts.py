@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from ...lexicon.lemma import lemmatize_noun
-from .parse import lexicon, pattern, round_value, words
+from .parse import lexicon, parse_number_word, pattern, round_value, words
 from .tokens import SENTENCE_END_RE, NumberFact, Tok, _is_verb, _lex_before
 
 
@@ -96,3 +96,21 @@ def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], result
     if last is None or last.type != "quantity" or last.end <= sentence or s - last.end > 200:
         return None
     return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
+
+
+TIMES_RE = regex.compile(r"\b(?<![\p{L}\p{N}.,-])(?:(\d{1,6})-?|(\p{L}+?))mal(?![\p{L}])", regex.IGNORECASE)
+TIMES_UNIT = lexicon()["words"]["times_unit"][0]  # "Mal"
+
+
+def times_counts(text: str, blocked) -> list[NumberFact]:
+    """How many times, written as one word: "dreimal", "25-mal", "zwölfmal" -> a count of Mal;
+    not "einmal", "manchmal", "diesmal" (adverbs: a number word of two or more is needed)."""
+    out = []
+    for m in TIMES_RE.finditer(text) if "mal" in text.lower() else ():
+        if blocked.hits(m.start(), m.end()):
+            continue
+        value = int(m.group(1)) if m.group(1) else parse_number_word(m.group(2).lower())
+        if value is None or value < 2:
+            continue
+        out.append(NumberFact("quantity", m.start(), m.end(), round_value(value), {"unit": TIMES_UNIT, "qualifier": None}))
+    return out

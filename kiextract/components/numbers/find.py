@@ -11,7 +11,7 @@ from ...textutil import Ranges, overlaps
 from ..base import part
 from .ages import find_ages
 from .candidates import _candidates, _is_year, _ordinal_or_label, _plain_year_or_code
-from .counts import _elliptic_count, unit_of
+from .counts import _elliptic_count, times_counts, unit_of
 from .durations import duration, duration_unit, is_age
 from .measures import _measure_or_count, measure_symbol
 from .money import (
@@ -134,6 +134,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
             i += 1
     blocked.extend((f.start, f.end) for f in results)
     results.extend(_shares(text, blocked))
+    results.extend(times_counts(text, blocked))
     results.extend(_compound_amounts(text, blocked, results))
     results.sort(key=lambda f: (f.start, f.end))
     results = _joined_amounts(text, results)
