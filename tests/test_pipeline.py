@@ -182,6 +182,22 @@ def test_a_failed_document_is_tried_again_by_the_next_db_run(tmp_path, monkeypat
     assert again.exit_code == 0 and "stored 1 documents, skipped 1" in again.stderr
 
 
+def test_an_unreadable_input_is_one_row_of_the_store_until_it_is_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Landrat Stephan Pusch kam.", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01binary")
+    db = tmp_path / "f.sqlite"
+    for _ in range(2):  # the second run replaces the row of the input it still cannot read
+        assert facts_cli(str(folder), "--db", str(db)).exit_code == 1
+    rows = sqlite3.connect(db).execute("select source, sha256 is null, error is not null from documents order by source").fetchall()
+    assert [(s.rsplit("/", 1)[-1], no_hash, failed) for s, no_hash, failed in rows] == [("a.txt", 0, 0), ("b.txt", 1, 1)]
+    (folder / "b.txt").write_text("Landrätin Eva Roth kam.", encoding="utf-8")
+    assert facts_cli(str(folder), "--db", str(db)).exit_code == 0
+    rows = sqlite3.connect(db).execute("select source, error from documents order by source").fetchall()
+    assert [(s.rsplit("/", 1)[-1], e) for s, e in rows] == [("a.txt", None), ("b.txt", None)]
+
+
 def test_extract_raises_a_clear_error_for_a_failing_text(nlp, crashing_roles):
     from kiextract.errors import ProcessingError
 
