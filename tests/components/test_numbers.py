@@ -386,3 +386,16 @@ def test_amounts_a_noun_of_money_names(text, locale, expected):
 )
 def test_how_many_times_in_one_word(text, expected):
     assert [(f.value, f.fields["unit"]) for f in find_numbers(text) if f.type == "quantity"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Kreis hat 10,7 Betten pro 1.000 Einwohner.",
+        "Er stürmte zuletzt für die SV 07 Elversberg.",
+        "Es sprachen Martin Reincke und Christian Weber (beide LMU).",
+    ],
+    ids=["denominator-of-a-rate", "leading-zero-of-a-club-name", "beide-in-brackets"],
+)
+def test_numbers_that_count_nothing(text):
+    assert [f for f in find_numbers(text) if f.type == "quantity" and f.value in (1000, 7, 2)] == []

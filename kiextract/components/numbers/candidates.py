@@ -16,6 +16,8 @@ from .tokens import _lex_before
 # A word made only of German numeral parts ("zweihundertfünfzig", "dreiundzwanzig", "einem", "beiden");
 # parse_number_word decides whether it really is a number.
 NUMERAL_PARTS = lexicon()["words"]["numeral_parts"]
+DENOMINATOR_BEFORE = frozenset(lexicon()["words"]["denominator_before"])  # "pro 1.000 Einwohner"
+BRACKET_COLLECTIVES = frozenset(lexicon()["words"]["bracket_collectives"])  # "(beide LMU)"
 NUMWORD_HEADS = [
     # the repetition is possessive (`*+`): "dreißig" is also "drei" + "ßig", and a backtracking
     # loop over such parts takes time exponential in the length of a run of them
@@ -114,7 +116,11 @@ def _after_count_cue(text: str, s: int) -> bool:
 
 
 def _ordinal_or_label(text: str, s: int, e: int) -> bool:
-    """"3." (ordinal), "3.v.l.", "2:1", "15:04", "Nr. 9", "§ 3", "Hauptstraße 12", "3-Zimmer"."""
+    """"3." (ordinal), "3.v.l.", "2:1", "15:04", "Nr. 9", "§ 3", "Hauptstraße 12", "3-Zimmer";
+    a number with a leading zero ("SV 07 Elversberg"), the denominator of a rate ("10,7 Betten pro
+    1.000 Einwohner") and "beide"/"alle" in brackets ("(beide LMU)") count nothing either."""
+    if e - s >= 2 and text[s] == "0" and text[s + 1].isdigit():
+        return True
     after = text[e:e + 2]
     if after.startswith(".") and not after[1:2].isdigit() and text[s:e].isdigit():  # "4.50." is no ordinal
         nxt = NEXT_AFTER_DOT_RE.match(text, e, e + 40)
@@ -129,6 +135,8 @@ def _ordinal_or_label(text: str, s: int, e: int) -> bool:
     before = _lex_before(text, s, limit=1)
     if before:
         w = before[0].text.lower()
+        if w in DENOMINATOR_BEFORE or (w == "(" and text[s:e].lower() in BRACKET_COLLECTIVES):
+            return True
         grouped = bool(THOUSANDS_RE.fullmatch(text[s:e]))  # "das Haus 100.892 Besucher": no house number
         if (w in number_blockers() or w.rstrip(".") + "." in number_blockers()) and not grouped:
             return True
