@@ -399,3 +399,16 @@ def test_how_many_times_in_one_word(text, expected):
 )
 def test_numbers_that_count_nothing(text):
     assert [f for f in find_numbers(text) if f.type == "quantity" and f.value in (1000, 7, 2)] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Werke stehen in Zwickau (512 Beschäftigte), Riesa (310) und Bad Elster (96).",
+         [(512, "Beschäftigter"), (310, "Beschäftigter"), (96, "Beschäftigter")]),
+        ("Der Ortsteil Riesa (310) wächst.", []),
+    ],
+    ids=["bracketed-list-takes-the-first-unit", "a-bracket-alone-counts-nothing"],
+)
+def test_counts_in_a_bracketed_list(text, expected):
+    assert [(f.value, f.fields["unit"]) for f in find_numbers(text) if f.type == "quantity"] == expected

@@ -114,3 +114,20 @@ def times_counts(text: str, blocked) -> list[NumberFact]:
             continue
         out.append(NumberFact("quantity", m.start(), m.end(), round_value(value), {"unit": TIMES_UNIT, "qualifier": None}))
     return out
+
+
+BRACKET_LIST_REACH = 200  # characters from one bracketed count to the next of its list
+
+
+def bracketed_list_count(text: str, s: int, e: int, v: float, results: list[NumberFact]) -> NumberFact | None:
+    """A bare number in brackets after a name, in a list whose first such bracket names what it
+    counts, counts the same: "Gera (405 Mitarbeiter), Pirna (285) und Bad Urach (258)"."""
+    if not (text[s - 1:s] == "(" and text[e:e + 1] == ")"):
+        return None
+    for f in reversed(results):
+        if f.type != "quantity" or s - f.end > BRACKET_LIST_REACH:
+            break
+        if text[f.start - 1:f.start] == "(" and text[f.end:f.end + 1] == ")" and not SENTENCE_END_RE.search(text, f.end, s):
+            return NumberFact("quantity", s, e, round_value(v), {"unit": f.fields["unit"], "qualifier": None})
+        break
+    return None

@@ -11,7 +11,7 @@ from ...textutil import Ranges, overlaps
 from ..base import part
 from .ages import find_ages
 from .candidates import _candidates, _is_year, _ordinal_or_label, _plain_year_or_code
-from .counts import _elliptic_count, times_counts, unit_of
+from .counts import _elliptic_count, bracketed_list_count, times_counts, unit_of
 from .durations import duration, duration_unit, is_age
 from .measures import _measure_or_count, measure_symbol
 from .money import (
@@ -77,7 +77,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
                 results.append(listed)
                 last_money = listed
                 continue
-            elliptic = _elliptic_count(text, s, e, v, [], results) if text[e:e + 1] in ".,;!?" else None
+            elliptic = _elliptic_count(text, s, e, v, [], results) if text[e:e + 1] in ".,;!?" else bracketed_list_count(text, s, e, v, results)
             if elliptic is not None:
                 results.append(elliptic)
             continue
