@@ -98,7 +98,8 @@ def _elliptic_count(text: str, s: int, e: int, v: float, toks: list[Tok], result
     return NumberFact("quantity", s, e, round_value(v), {"unit": last.fields.get("unit"), "qualifier": None})
 
 
-TIMES_RE = regex.compile(r"\b(?<![\p{L}\p{N}.,-])(?:(\d{1,6})-?|(\p{L}+?))mal(?![\p{L}])", regex.IGNORECASE)
+TIMES_END_RE = regex.compile(r"(?i)mal(?![\p{L}])")  # the end of "dreimal", "25-mal"
+TIMES_WORD_RE = regex.compile(r"(?:(\d{1,6})-?|(\p{L}+))")
 TIMES_UNIT = lexicon()["words"]["times_unit"][0]  # "Mal"
 
 
@@ -106,13 +107,19 @@ def times_counts(text: str, blocked) -> list[NumberFact]:
     """How many times, written as one word: "dreimal", "25-mal", "zwölfmal" -> a count of Mal;
     not "einmal", "manchmal", "diesmal" (adverbs: a number word of two or more is needed)."""
     out = []
-    for m in TIMES_RE.finditer(text) if "mal" in text.lower() else ():
-        if blocked.hits(m.start(), m.end()):
+    for m in TIMES_END_RE.finditer(text):
+        b = m.start()
+        while b > 0 and (text[b - 1].isalnum() or text[b - 1] == "-"):
+            b -= 1  # the start of the word that ends in "mal"
+        if b == m.start() or (b > 0 and text[b - 1] in ".,") or blocked.hits(b, m.end()):
             continue
-        value = int(m.group(1)) if m.group(1) else parse_number_word(m.group(2).lower())
+        w = TIMES_WORD_RE.fullmatch(text, b, m.start())
+        if w is None:
+            continue
+        value = int(w.group(1)) if w.group(1) else parse_number_word(w.group(2).lower())
         if value is None or value < 2:
             continue
-        out.append(NumberFact("quantity", m.start(), m.end(), round_value(value), {"unit": TIMES_UNIT, "qualifier": None}))
+        out.append(NumberFact("quantity", b, m.end(), round_value(value), {"unit": TIMES_UNIT, "qualifier": None}))
     return out
 
 

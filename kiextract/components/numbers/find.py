@@ -24,7 +24,7 @@ from .money import (
     _money,
     _scale,
 )
-from .parse import current, lexicon, round_value, words
+from .parse import current, lexicon, round_value, scale_of, words
 from .percents import _about_fields, _percent_about, _shares
 from .tokens import (
     AND_OR,
@@ -85,6 +85,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]] = (), ages: list[tuple[
         context = None
         if last_money is not None and s - last_money.end <= CONTEXT_CURRENCY_CHARS and not SENTENCE_END_RE.search(text, last_money.end, s):
             context = last_money.fields["unit"]  # the same sentence: "… 2 Millionen Euro, der Betrieb 1,5 Millionen"
+        elif not (toks and scale_of(toks[0].text)):
+            pass  # a currency from the context goes only to a scaled number ("2,2 Millionen"): no search
         elif last_money is not None and _money_noun_before(text, s):
             context = last_money.fields["unit"]  # a later sentence that names money: "Der Erlös lag um 2,2 Millionen höher"
         elif _money_noun_before(text, s):
