@@ -101,6 +101,7 @@ def land_abbreviation(land: str) -> str | None:
 
 
 DEMONYM_ENDINGS = tuple(tuple(pair.split("=", 1)) for pair in words_tuple("demonym_endings"))
+NO_UMLAUTS = str.maketrans(words_map("umlauts"))  # "Französ-" -> "Franzos-", "Niederländ-" -> "Niederland-"
 
 
 @lru_cache(maxsize=65536)
@@ -115,13 +116,13 @@ def is_demonym(word: str) -> bool:
         return False
     base = word[:-2] if word.endswith("in") and len(word) > 5 else word
     irregular = words_frozenset("demonyms")
-    plain = base.replace("ö", "o").replace("ä", "a")
+    plain = base.translate(NO_UMLAUTS)
     if base in irregular or base.rstrip("n") in irregular or (base is not word and plain + "e" in irregular):
         return True  # "Franzose", "Franzosen", "Französin" (Französ- -> Franzos-)
     known = named_regions()
     for ending, place in DEMONYM_ENDINGS:
         if base.endswith(ending) and len(base) > len(ending) + 2:
             stem = base[: len(base) - len(ending)] + place
-            if stem in known or stem.replace("ä", "a") in known:
+            if stem in known or stem.translate(NO_UMLAUTS) in known:
                 return True
     return False

@@ -102,7 +102,7 @@ CENT_RE = regex.compile(r"(?i)\s*(?:cent|ct\.?)$")
 # or a lower-case word
 CENTS_AFTER_RE = regex.compile(
     r"[ \t](?:(\d{2}|\p{Ll}+)(?=\s*(?:[.,;:!?)]|$)|\s+\p{Ll})"  # "3 Euro 20.", "zwei Euro fünfzig für"
-    r"|und[ \t]+(\d{2})(?=\s*(?:[.,;:!?)]|$)))"  # "15 Dollar und 15."
+    r"|(?:" + "|".join(sorted(w.strip() for w in CENTS_BETWEEN if w.strip())) + r")[ \t]+(\d{2})(?=\s*(?:[.,;:!?)]|$)))"  # "15 Dollar und 15."
 )
 CURRENCY_WORD_END_RE = regex.compile(r"(?i)(?:euro|dollar|franken|pfund)$")
 # Between an amount and the next bare number of one list: "Altdorf 1 Mio. Euro, Neudorf 500.000"
