@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from ...lexicon.lemma import lemmatize_noun
+from ...textutil import Ranges
 from .parse import lexicon, parse_number_word, pattern, round_value, words
 from .tokens import SENTENCE_END_RE, NumberFact, Tok, _is_verb, _lex_before
 
@@ -103,7 +104,7 @@ TIMES_WORD_RE = regex.compile(r"(?:(\d{1,6})-?|(\p{L}+))")
 TIMES_UNIT = lexicon()["words"]["times_unit"][0]  # "Mal"
 
 
-def times_counts(text: str, blocked) -> list[NumberFact]:
+def times_counts(text: str, blocked: Ranges) -> list[NumberFact]:
     """How many times, written as one word: "dreimal", "25-mal", "zwölfmal" -> a count of Mal;
     not "einmal", "manchmal", "diesmal" (adverbs: a number word of two or more is needed)."""
     out = []
@@ -131,10 +132,9 @@ def bracketed_list_count(text: str, s: int, e: int, v: float, results: list[Numb
     counts, counts the same: "Gera (405 Mitarbeiter), Pirna (285) und Bad Urach (258)"."""
     if not (text[s - 1:s] == "(" and text[e:e + 1] == ")"):
         return None
-    for f in reversed(results):
-        if f.type != "quantity" or s - f.end > BRACKET_LIST_REACH:
-            break
-        if text[f.start - 1:f.start] == "(" and text[f.end:f.end + 1] == ")" and not SENTENCE_END_RE.search(text, f.end, s):
-            return NumberFact("quantity", s, e, round_value(v), {"unit": f.fields["unit"], "qualifier": None})
-        break
-    return None
+    f = results[-1] if results else None  # the count right before, bracketed too, in the sentence
+    if f is None or f.type != "quantity" or s - f.end > BRACKET_LIST_REACH or SENTENCE_END_RE.search(text, f.end, s):
+        return None
+    if text[f.start - 1:f.start] != "(" or text[f.end:f.end + 1] != ")":
+        return None
+    return NumberFact("quantity", s, e, round_value(v), {"unit": f.fields["unit"], "qualifier": None})

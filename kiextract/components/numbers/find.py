@@ -38,6 +38,7 @@ from .tokens import (
     _inflected_adjective,
     _is_place,
     _lex,
+    _lex_before,
     _noun_phrase,
     _qualifier_before,
     _subject_fields,
@@ -148,14 +149,16 @@ WORD_RE = regex.compile(r"\p{L}+")
 PARALLEL_PREPOSITIONS = words("parallel_prepositions")  # "Einnahmen von 42 und Ausgaben von 40,3 Millionen"
 
 
-def _parallel_von(text: str, s: int, toks: list, a: int, next_start: int) -> bool:
+def _parallel_von(text: str, s: int, toks: list[Tok], a: int, next_start: int) -> bool:
     """"Einnahmen von 42 und Ausgaben von 40,3 Millionen Euro": two nouns each with "von" and a
     number, joined by "und"/"oder"; the first number takes the scale and unit of the second."""
     k = a + 1
-    if not (len(toks) > k + 2 and toks[k].text[:1].isupper() and toks[k].text.isalpha() and toks[k + 1].low in PARALLEL_PREPOSITIONS and toks[k + 2].start == next_start):
+    if not (len(toks) > k + 2 and toks[k].is_cap and toks[k].text.isalpha() and toks[k + 1].low in PARALLEL_PREPOSITIONS and toks[k + 2].start == next_start):
         return False
-    before = WORD_RE.findall(text[max(0, s - 40):s])
-    return len(before) >= 2 and before[-1].lower() in PARALLEL_PREPOSITIONS and before[-2][:1].isupper()
+    before = _lex_before(text, s, limit=2)  # nearest first: "von", "Einnahmen"
+    return len(before) == 2 and before[0].low in PARALLEL_PREPOSITIONS and before[1].is_cap and before[1].text.isalpha()
+
+
 MONEY_NOUN_REACH = 120  # characters back in the number's sentence where a noun of money may stand
 
 

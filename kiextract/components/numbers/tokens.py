@@ -163,17 +163,10 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
         toks = before[:n][::-1]
         hit = _match_phrase(toks, "qualifiers")
         if hit and hit[0] == n:
-            if n == 1 and toks[0].low in PREPOSITION_QUALIFIERS and any(_governs_preposition(text, t) for t in before[1:3]):
+            if n == 1 and toks[0].low in PREPOSITION_QUALIFIERS and any(t.low.startswith(PREPOSITION_GOVERNORS) for t in before[1:3]):
                 return best  # "eine Rechnung über 396 Euro": a preposition
             return toks[0].start, hit[1]
     return best
-
-
-def _governs_preposition(text: str, tok: Tok) -> bool:
-    """A word before "über" that takes it as its preposition ("eine Rechnung über", "ein Kredit
-    über", "verfügt über", "verhandelten über"; numbers_de.json preposition_governors); after
-    any other word "über" means "more than" ("pro Stunde über 44.000 Dollar")."""
-    return tok.low.startswith(PREPOSITION_GOVERNORS)
 
 
 def _is_place(word: str) -> bool:
@@ -194,6 +187,8 @@ def _is_verb(word: str) -> bool:
 
 FUNCTION_VERBS = words("function_verbs")
 PREPOSITION_QUALIFIERS = words("preposition_qualifiers")  # "über": "more than", or the preposition of a noun
+# Words before "über" that take it as their preposition ("eine Rechnung über", "verfügt über"):
+# after any other word "über" means "more than" ("pro Stunde über 44.000 Dollar")
 PREPOSITION_GOVERNORS = tuple(sorted(words("preposition_governors")))
 
 
